@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds in Release and runs every test tier this machine can run (ARCHITECTURE §5), then the bounded fuzz run.
+# Ends with one line "N passed, N failed[, N skipped]". Exit status is non-zero when anything failed.
+#   FUZZ_SECONDS=60   how long the fuzz runner runs (default 60)
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+fuzz_seconds=${FUZZ_SECONDS:-60}
+passed=0 failed=0 skipped=0
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+say() { printf '%s\n' "$*"; }
+
+if [ ! -d ../shared/testdata ]; then
+  say "test.sh: ../shared/testdata is missing; the reference data must sit beside the checkout." >&2
+  exit 2
+fi
+
+say "== build (Release)"
+if ! dotnet build Appliance.sln -c Release -nologo -v q -clp:ErrorsOnly > "$log_dir/build.log" 2>&1; then
+  cat "$log_dir/build.log"
+  say "build failed"
+  say "0 passed, 1 failed"
+  exit 1
+fi
+
+# Runs one test project; adds its counts from the VSTest summary line.
+run_tests() {
+  local project=$1 name
+  name=$(basename "$project")
+  say "== $name"
+  dotnet test "$project" -c Release --no-build -nologo -v q > "$log_dir/$name.log" 2>&1
+  local code=$?
+  grep -E '^\s+Failed |Error Message|^\s+at |Assert' "$log_dir/$name.log" | head -60
+  local summary
+  summary=$(grep -E '(Passed|Failed)!' "$log_dir/$name.log" | tail -1)
+  if [ -z "$summary" ]; then
+    tail -30 "$log_dir/$name.log"
+    say "$name: no test summary (exit $code)"
+    failed=$((failed + 1))
+    return
+  fi
+  say "$summary"
+  local p f s
+  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+}
+
+# Unit and integration tiers: every tests/*.Tests project except the system tier.
+for project in tests/*.Tests; do
+  case "$project" in
+    *System.Tests) continue ;;
+  esac
+  run_tests "$project"
+done
+
+# System tier: real peers (namespaces, DHCP clients, brokers) need root and Debian packages.
+if [ -d tests/SolarTap.System.Tests ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    run_tests tests/SolarTap.System.Tests
+  else
+    say "== SolarTap.System.Tests SKIPPED: needs root for network namespaces"
+    skipped=$((skipped + 1))
+    if [ "${CI:-}" = "true" ]; then failed=$((failed + 1)); fi
+  fi
+fi
+
+# Fuzz tier: every decoder, seeded from the reference data, for a bounded time.
+if [ -d tests/SolarTap.Fuzz ]; then
+  say "== fuzz ($fuzz_seconds s)"
+  fuzz_out="$log_dir/fuzz.log"
+  dotnet run --project tests/SolarTap.Fuzz -c Release --no-build -- --seconds "$fuzz_seconds" 2>&1 | tee "$fuzz_out" | tail -40
+  fuzz_summary=$(grep -E '^fuzz: [0-9]+ targets passed, [0-9]+ failed' "$fuzz_out" | tail -1)
+  if [ -z "$fuzz_summary" ]; then
+    say "fuzz runner ended without a summary"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + $(sed -E 's/fuzz: ([0-9]+) targets.*/\1/' <<<"$fuzz_summary")))
+    failed=$((failed + $(sed -E 's/.*passed, ([0-9]+) failed.*/\1/' <<<"$fuzz_summary")))
+  fi
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  say "$passed passed, $failed failed, $skipped skipped"
+else
+  say "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
