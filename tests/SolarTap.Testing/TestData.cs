@@ -9,7 +9,7 @@ public static class TestData
     private static readonly Lazy<string> Root = new(FindRoot);
 
     /// <summary>The checkout's root folder (the one holding Appliance.sln).</summary>
-    public static string RepositoryRoot => Path.GetDirectoryName(Root.Value.TrimEnd('/'))!;
+    public static string RepositoryRoot => Root.Value.TrimEnd('/');
 
     /// <summary>Full path of <paramref name="relative"/> under <c>shared/testdata</c>; fails if it does not exist.</summary>
     public static string PathOf(string relative)
