@@ -29,7 +29,7 @@ public enum Quantity
     // DC side
     /// <summary>DC voltage: the inverter's DC bus, or an optimizer's panel (input) voltage, V.</summary>
     DcVoltage,
-    /// <summary>DC current: an optimizer's panel (input) current, V.</summary>
+    /// <summary>DC current: an optimizer's panel (input) current, A.</summary>
     DcCurrent,
     /// <summary>DC power, W.</summary>
     DcPower,
@@ -111,4 +111,12 @@ public enum Quantity
     BatteryDischargeEnergyInterval,
     /// <summary>Battery status code as reported by the device (no unit; meaning per protocol).</summary>
     BatteryStatus,
+    /// <summary>Power flowing into the battery, W (≥ 0; for sources that report the two directions separately).</summary>
+    BatteryChargePower,
+    /// <summary>Power flowing out of the battery, W (≥ 0; for sources that report the two directions separately).</summary>
+    BatteryDischargePower,
+
+    // Added for SolarEdge meter records; appended so existing numeric values do not move.
+    /// <summary>Lifetime PV production energy measured by a meter, Wh (monotonic).</summary>
+    PvEnergyTotal,
 }

@@ -8,7 +8,7 @@ public static class QuantityInfo
     {
         Quantity.AcPower or Quantity.DcPower or Quantity.MaxAcPower or Quantity.GridImportPower
             or Quantity.GridExportPower or Quantity.GridPower or Quantity.LoadPower or Quantity.PvPower
-            or Quantity.BatteryPower => Unit.Watt,
+            or Quantity.BatteryPower or Quantity.BatteryChargePower or Quantity.BatteryDischargePower => Unit.Watt,
         Quantity.AcApparentPower => Unit.VoltAmpere,
         Quantity.AcReactivePower => Unit.VoltAmpereReactive,
         Quantity.AcVoltage or Quantity.AcLineVoltage or Quantity.DcVoltage or Quantity.DcOutputVoltage
@@ -17,7 +17,7 @@ public static class QuantityInfo
         Quantity.AcFrequency => Unit.Hertz,
         Quantity.EnergyToday or Quantity.EnergyInterval or Quantity.EnergyTotal or Quantity.GridImportEnergyTotal
             or Quantity.GridExportEnergyTotal or Quantity.GridImportEnergyInterval or Quantity.GridExportEnergyInterval
-            or Quantity.LoadEnergyInterval or Quantity.LoadEnergyTotal or Quantity.PvEnergyInterval
+            or Quantity.LoadEnergyInterval or Quantity.LoadEnergyTotal or Quantity.PvEnergyInterval or Quantity.PvEnergyTotal
             or Quantity.BatteryEnergyStored or Quantity.BatteryCapacityNominal or Quantity.BatteryCapacityActual
             or Quantity.BatteryChargeEnergyTotal or Quantity.BatteryDischargeEnergyTotal
             or Quantity.BatteryChargeEnergyInterval or Quantity.BatteryDischargeEnergyInterval => Unit.WattHour,
@@ -48,5 +48,5 @@ public static class QuantityInfo
     /// <summary>True for lifetime counters that only grow (what an energy dashboard sums).</summary>
     public static bool IsLifetimeCounter(Quantity quantity) => quantity is Quantity.EnergyTotal
         or Quantity.GridImportEnergyTotal or Quantity.GridExportEnergyTotal or Quantity.LoadEnergyTotal
-        or Quantity.BatteryChargeEnergyTotal or Quantity.BatteryDischargeEnergyTotal;
+        or Quantity.BatteryChargeEnergyTotal or Quantity.BatteryDischargeEnergyTotal or Quantity.PvEnergyTotal;
 }
