@@ -17,7 +17,7 @@ public sealed partial class InverterSessions : IDisposable
     /// <summary>Sessions whose keys come from <paramref name="keyLookup"/> (inverter ID → key, or null when unknown).</summary>
     /// <remarks>
     /// The lookup is asked again whenever a session without a key is needed, so a key found later
-    /// (for example by a key finder) opens wrappers of a session announced earlier.
+    /// (for example by <see cref="Keys.KeyFinder"/>) opens wrappers of a session announced earlier.
     /// </remarks>
     public InverterSessions(Func<uint, InverterKey?> keyLookup)
     {
