@@ -1,0 +1,31 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using SolarTap.Protocols.SolarEdge.Decoding;
+
+namespace SolarTap.Cli;
+
+/// <summary>Feeds a pipe of raw SolarEdge bytes through a stream decoder until the pipe completes.</summary>
+internal static class StreamDecoding
+{
+    public static async Task RunAsync(PipeReader input, SolarEdgeStreamDecoder decoder, Stream output, TimeProvider clock)
+    {
+        while (true)
+        {
+            ReadResult result = await input.ReadAsync().ConfigureAwait(false);
+            ReadOnlySequence<byte> buffer = result.Buffer;
+            decoder.Decode(ref buffer, clock.GetUtcNow());
+            if (result.IsCompleted)
+            {
+                decoder.Complete(ref buffer, clock.GetUtcNow());
+                input.AdvanceTo(buffer.End);
+                break;
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+            await output.FlushAsync().ConfigureAwait(false);
+        }
+
+        await input.CompleteAsync().ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using SolarTap.Cli;
+using SolarTap.Commands;
+
+var root = new RootCommand(
+    "SolarTap: local data from solar inverters. Decodes SolarEdge telemetry (inverters, optimizers, meters, batteries), " +
+    "including the older encrypted firmware, from raw streams and packet captures.")
+{
+    DemoCommand.Create(),
+    DecodeCommand.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UserError error)
+{
+    Console.Error.WriteLine($"solartap: {error.Message}");
+    return UserError.ExitCode;
+}
