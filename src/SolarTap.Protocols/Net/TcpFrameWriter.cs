@@ -6,7 +6,7 @@ namespace SolarTap.Protocols.Net;
 /// Builds Ethernet II frames carrying one TCP segment over IPv4 or IPv6, with optional stacked VLAN tags and correct
 /// IPv4 and TCP checksums: for synthetic captures (tests, fuzz corpus, benchmarks, demos). One writer per direction.
 /// </summary>
-public sealed class TcpFrameWriter
+public sealed record TcpFrameWriter
 {
     private const int EthernetHeaderSize = 14;
     private const int TcpHeaderSize = 20;
@@ -43,18 +43,14 @@ public sealed class TcpFrameWriter
     public bool PadToMinimum { get; init; } = true;
 
     /// <summary>The writer for the opposite direction.</summary>
-    public TcpFrameWriter Reverse() => new()
+    public TcpFrameWriter Reverse() => this with
     {
         SourceMac = DestinationMac,
         DestinationMac = SourceMac,
-        VlanIds = VlanIds,
         Source = Destination,
         Destination = Source,
         SourcePort = DestinationPort,
         DestinationPort = SourcePort,
-        Window = Window,
-        TimeToLive = TimeToLive,
-        PadToMinimum = PadToMinimum,
     };
 
     /// <summary>Bytes of a frame carrying <paramref name="payloadLength"/> payload bytes.</summary>
