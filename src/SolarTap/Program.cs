@@ -8,6 +8,8 @@ var root = new RootCommand(
 {
     DemoCommand.Create(),
     DecodeCommand.Create(),
+    PcapCommand.Create(),
+    KeyCommand.Create(),
 };
 
 try

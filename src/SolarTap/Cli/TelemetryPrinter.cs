@@ -108,7 +108,7 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink, IDisposable
         string who = inverter == 0 ? "an unknown inverter" : SolarEdgeAddress.Format(inverter);
         _diagnostics.WriteLine(message.Status switch
         {
-            DecryptionStatus.NoKey => $"warning: {who} sends encrypted messages and no key was given for it; pass --key FILE (a key can be found with 'solartap key find' or read with 'solartap key read').",
+            DecryptionStatus.NoKey => $"warning: {who} sends encrypted messages and no key was given for it; pass --key FILE (find one with 'solartap key find', or see docs/keys.md).",
             DecryptionStatus.NoSession => $"warning: {who} sends encrypted messages but its session-key message (0x0503) is not in this input; messages before the next 0x0503 cannot be decrypted.",
             DecryptionStatus.WrongKeyOrCorrupt => $"warning: encrypted messages of {who} do not decrypt with the given key; check that the key belongs to this inverter ('solartap key check').",
             DecryptionStatus.UnknownInverter => "warning: encrypted server replies on a connection whose inverter is unknown; they are skipped.",

@@ -47,17 +47,27 @@ internal static class DemoCommand
 
     private static void Show(IEnumerable<Reading> readings, DecodeStatistics statistics, int bytes)
     {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 120; // a pipe has no width; keep one row per device
+        }
+
         AnsiConsole.MarkupLine("[bold]SolarTap demo[/]: the bundled sample SolarEdge session (real records; one post encrypted and opened with the bundled key)");
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Kind").AddColumn("Device").AddColumn("Reports via").AddColumn("Time (UTC)").AddColumn("Values");
+            .AddColumn("Kind").AddColumn("Device").AddColumn("Via").AddColumn("Time (UTC)")
+            .AddColumn(new TableColumn("Power W").RightAligned()).AddColumn(new TableColumn("Energy Wh").RightAligned())
+            .AddColumn(new TableColumn("Voltage V").RightAligned()).AddColumn(new TableColumn("Temp °C").RightAligned());
         foreach (Reading reading in readings)
         {
             table.AddRow(
                 reading.Device.Kind.ToString(),
                 reading.Device.Serial,
                 reading.Device.Parent ?? "",
-                reading.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape(Summary(reading)));
+                reading.Timestamp.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+                First(reading, PowerColumn),
+                First(reading, EnergyColumn),
+                First(reading, VoltageColumn),
+                First(reading, [Quantity.Temperature]));
         }
 
         AnsiConsole.Write(table);
@@ -69,15 +79,29 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine("Next: [blue]solartap decode FILE[/] for your own capture, [blue]solartap pcap FILE[/] for a packet capture, [blue]solartap --help[/] for everything.");
     }
 
-    private static string Summary(Reading reading) => string.Join("  ", reading.Values.Take(6).Select(m =>
-        $"{ValueName(m)} {m.Value.ToString("0.###", CultureInfo.InvariantCulture)}{Unit(m.Quantity)}"));
+    // The first quantity a reading has from each list fills the column: one table fits every device kind.
+    private static readonly Quantity[] PowerColumn =
+        [Quantity.AcPower, Quantity.DcPower, Quantity.PvPower, Quantity.GridPower, Quantity.LoadPower, Quantity.BatteryPower];
 
-    private static string ValueName(Measurement m) => m.Phase == Phase.None ? m.Quantity.ToString() : $"{m.Quantity}.{m.Phase}";
+    private static readonly Quantity[] EnergyColumn =
+        [Quantity.EnergyToday, Quantity.PvEnergyInterval, Quantity.GridExportEnergyInterval, Quantity.LoadEnergyInterval, Quantity.EnergyInterval];
 
-    private static string Unit(Quantity quantity)
+    private static readonly Quantity[] VoltageColumn = [Quantity.AcVoltage, Quantity.DcVoltage, Quantity.BatteryVoltage];
+
+    private static string First(Reading reading, Quantity[] candidates)
     {
-        string symbol = QuantityInfo.Symbol(QuantityInfo.UnitOf(quantity));
-        return symbol.Length == 0 ? "" : " " + symbol;
+        foreach (Quantity quantity in candidates)
+        {
+            foreach (Measurement m in reading.Values)
+            {
+                if (m.Quantity == quantity && m.Phase is Phase.None or Phase.L1)
+                {
+                    return m.Value.ToString("0.##", CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return "–";
     }
 
     private static byte[] Resource(string name)

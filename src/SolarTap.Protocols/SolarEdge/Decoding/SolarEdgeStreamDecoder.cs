@@ -34,6 +34,9 @@ public sealed class SolarEdgeStreamDecoder
         statistics.Track(Framer.Statistics);
     }
 
+    /// <summary>Optional: sees every message as sent, before unwrapping (for writing a clean raw stream).</summary>
+    public ISolarEdgeFrameObserver? FrameObserver { get; init; }
+
     /// <summary>The stream's framer, for its counters.</summary>
     public SolarEdgeFrameReader Framer { get; }
 
@@ -66,6 +69,7 @@ public sealed class SolarEdgeStreamDecoder
 
     private void Handle(in SolarEdgeFrame frame, DateTimeOffset receivedAt)
     {
+        FrameObserver?.OnFrame(frame);
         TrackedMessage message = _tracker.Process(frame, receivedAt, _scratch);
         TelemetryDecodeResult? telemetry = null;
         if (message.Status is DecryptionStatus.Plain or DecryptionStatus.Decrypted
