@@ -98,5 +98,11 @@ public class DependencyTests
         .Select(name => name!)
         .Order(StringComparer.Ordinal);
 
-    private static string AssemblyPath(string project) => Path.Combine(AppContext.BaseDirectory, project + ".dll");
+    /// <summary>The built assembly of a src project: its AssemblyName when the project file sets one.</summary>
+    private static string AssemblyPath(string project)
+    {
+        string projectFile = Path.Combine(SolarTap.Testing.TestData.RepositoryRoot, "src", project, project + ".csproj");
+        string? assemblyName = System.Xml.Linq.XDocument.Load(projectFile).Descendants("AssemblyName").FirstOrDefault()?.Value;
+        return Path.Combine(AppContext.BaseDirectory, (assemblyName ?? project) + ".dll");
+    }
 }
