@@ -25,11 +25,11 @@ internal static class SeLogger
             string time = DateTimeOffset.FromUnixTimeSeconds(record.GetProperty("timestamp").GetInt64()).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             JsonElement match = readings.First(r => r.GetProperty("device").GetString() == serial && r.GetProperty("time").GetString() == time);
             JsonElement values = match.GetProperty("values");
-            Assert.Equal(record.GetProperty("v_in").GetInt32() / 8.0, values.GetProperty("DcVoltage").GetProperty("value").GetDouble());
-            Assert.Equal(record.GetProperty("v_out").GetInt32() / 8.0, values.GetProperty("DcOutputVoltage").GetProperty("value").GetDouble());
-            Assert.Equal(record.GetProperty("i_in").GetInt32() / 160.0, values.GetProperty("DcCurrent").GetProperty("value").GetDouble(), 9);
-            Assert.Equal(record.GetProperty("e_day").GetInt32() / 4.0, values.GetProperty("EnergyToday").GetProperty("value").GetDouble());
-            Assert.Equal(record.GetProperty("temperature").GetInt32() * 2.0, values.GetProperty("Temperature").GetProperty("value").GetDouble());
+            Assert.Equal(record.GetProperty("v_in").GetInt32() / 8.0, values.GetProperty("DcVoltage").GetDouble());
+            Assert.Equal(record.GetProperty("v_out").GetInt32() / 8.0, values.GetProperty("DcOutputVoltage").GetDouble());
+            Assert.Equal(record.GetProperty("i_in").GetInt32() / 160.0, values.GetProperty("DcCurrent").GetDouble(), 9);
+            Assert.Equal(record.GetProperty("e_day").GetInt32() / 4.0, values.GetProperty("EnergyToday").GetDouble());
+            Assert.Equal(record.GetProperty("temperature").GetInt32() * 2.0, values.GetProperty("Temperature").GetDouble());
         }
     }
 }

@@ -14,7 +14,7 @@ namespace SolarTap.Cli;
 /// Prints decoded telemetry to standard output in the chosen format, and what could not be decoded to standard
 /// error (each unknown record with its bytes; a missing key once per inverter, with what to do).
 /// </summary>
-internal sealed class TelemetryPrinter : ISolarEdgeMessageSink, IDisposable
+internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
 {
     private readonly OutputFormat _format;
     private readonly Stream _output;
@@ -124,5 +124,4 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink, IDisposable
         _ => reason.ToString(),
     };
 
-    public void Dispose() => _json.Dispose();
 }

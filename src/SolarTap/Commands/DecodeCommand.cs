@@ -35,7 +35,7 @@ internal static class DecodeCommand
             SessionFile.Load(parse.GetValue(sessions), inverterSessions);
             Stream source = InputFile.Open(path);
             await using Stream stdout = new BufferedStream(Console.OpenStandardOutput(), 64 * 1024);
-            using var printer = new TelemetryPrinter(parse.GetValue(format), stdout, Console.Error, TimeZoneInfo.Local);
+            var printer = new TelemetryPrinter(parse.GetValue(format), stdout, Console.Error, TimeZoneInfo.Local);
             var statistics = new DecodeStatistics();
             var decoder = new SolarEdgeStreamDecoder(new SessionTracker(inverterSessions), printer, statistics);
 

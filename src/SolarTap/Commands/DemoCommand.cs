@@ -32,7 +32,7 @@ internal static class DemoCommand
             var latest = new SortedDictionary<(DeviceKind, string), Reading>();
             using var sessions = new InverterSessions(_ => key);
             var statistics = new DecodeStatistics();
-            using var printer = new TelemetryPrinter(OutputFormat.Solartap, Stream.Null, Console.Error, TimeZoneInfo.Utc)
+            var printer = new TelemetryPrinter(OutputFormat.Solartap, Stream.Null, Console.Error, TimeZoneInfo.Utc)
             {
                 ReadingSeen = reading => latest[(reading.Device.Kind, reading.Device.Serial)] = reading,
             };

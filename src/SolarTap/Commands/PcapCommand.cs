@@ -45,7 +45,7 @@ internal static class PcapCommand
 
             await using Stream stdout = new BufferedStream(Console.OpenStandardOutput(), 64 * 1024);
             await using Stream? raw = parse.GetValue(rawOut) is { } rawPath ? OpenOutput(rawPath) : null;
-            using var printer = new TelemetryPrinter(parse.GetValue(format), stdout, Console.Error, TimeZoneInfo.Local);
+            var printer = new TelemetryPrinter(parse.GetValue(format), stdout, Console.Error, TimeZoneInfo.Local);
             ISolarEdgeFrameObserver? frames = raw is null ? null : new RawFrameWriter(raw);
             CapturePipeline pipeline = await CapturePipeline.RunAsync(files, captureFilter, inverterSessions, printer, frames, Console.Error, cancel);
 

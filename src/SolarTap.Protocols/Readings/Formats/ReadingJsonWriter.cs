@@ -1,60 +1,70 @@
-using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SolarTap.Protocols.Readings.Formats;
 
 /// <summary>
-/// SolarTap's JSON-lines form of a reading: one object per line,
-/// <c>{"time":"2016-06-08T12:17:46Z","kind":"optimizer","device":"2023765D","parent":"7E1A06DB",
-/// "values":{"DcVoltage":{"value":27,"unit":"V"},"AcVoltage.L1":{...}}}</c>.
-/// Keys of per-phase values carry the phase after a dot.
+/// SolarTap's JSON-lines form of a reading, one object per line:
+/// <c>{"time":"2016-06-08T12:17:46Z","kind":"optimizer","device":"2023765D","parent":"7E1A06DB","values":{"DcVoltage":27,"AcVoltage.L1":231.5}}</c>.
+/// Each value is in the fixed unit of its quantity (<see cref="QuantityInfo.UnitOf"/>; docs/readings.md lists them).
+/// Per-phase keys carry the phase after a dot; a missing value is null. Written from pre-encoded fragments: this is
+/// the hot path of 'solartap pcap'.
 /// </summary>
-public sealed class ReadingJsonWriter : IDisposable
+public sealed class ReadingJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly Utf8JsonWriter _json;
+    private const int MaxCachedTexts = 4096;
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private static readonly byte[][] KindFragments = [.. Enum.GetValues<DeviceKind>().Select(k => Utf8($"\",\"kind\":\"{KindName(k)}\",\"device\":"))];
+    private static readonly int PhaseCount = Enum.GetValues<Phase>().Length;
+    private static readonly byte[][] FirstKeys = BuildKeys(separator: "");
+    private static readonly byte[][] NextKeys = BuildKeys(separator: ",");
+    private static readonly int MaxKeyLength = NextKeys.Max(k => k.Length);
+    // Keyed by reference: identities are cached by their producers, so a device's serial is the same string object each time.
+    private static readonly ConcurrentDictionary<string, byte[]> Texts = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>A writer that reuses its buffer for every line.</summary>
-    public ReadingJsonWriter() => _json = new Utf8JsonWriter(_buffer, Options);
+    private byte[] _buffer = new byte[1024];
+    private int _length;
 
     /// <summary>Formats <paramref name="reading"/> as one line (UTF-8, ending in '\n'); valid until the next call.</summary>
     public ReadOnlySpan<byte> Format(Reading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        _buffer.ResetWrittenCount();
-        _json.Reset();
-        _json.WriteStartObject();
-        _json.WriteString("time"u8, reading.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
-        _json.WriteString("kind"u8, KindName(reading.Device.Kind));
-        _json.WriteString("device"u8, reading.Device.Serial);
+        IReadOnlyList<Measurement> values = reading.Values;
+        // Worst case per value: the longest key, a number, a comma; plus the fixed parts and two serials.
+        Reserve(256 + (values.Count * (MaxKeyLength + JsonNumber.MaxLength)) + (8 * (reading.Device.Serial.Length + (reading.Device.Parent?.Length ?? 0))));
+        _length = 0;
+        Append("{\"time\":\""u8);
+        Span<byte> time = _buffer.AsSpan(_length);
+        reading.Timestamp.UtcDateTime.TryFormat(time, out int timeLength, "s", System.Globalization.CultureInfo.InvariantCulture); // fast standard form
+        time[timeLength++] = (byte)'Z';
+        _length += timeLength;
+        Append(KindFragments[(int)reading.Device.Kind]);
+        Append(Text(reading.Device.Serial));
         if (reading.Device.Parent is { } parent)
         {
-            _json.WriteString("parent"u8, parent);
+            Append(",\"parent\":"u8);
+            Append(Text(parent));
         }
 
-        _json.WriteStartObject("values"u8);
-        foreach (Measurement m in reading.Values)
+        Append(",\"values\":{"u8);
+        for (int i = 0; i < values.Count; i++)
         {
-            _json.WriteStartObject(ValueKey(m));
+            Measurement m = values[i];
+            Append((i == 0 ? FirstKeys : NextKeys)[((int)m.Quantity * PhaseCount) + (int)m.Phase]);
             if (double.IsFinite(m.Value))
             {
-                _json.WriteNumber("value"u8, m.Value);
+                _length += JsonNumber.Write(_buffer.AsSpan(_length), m.Value);
             }
             else
             {
-                _json.WriteNull("value"u8);
+                Append("null"u8);
             }
-
-            _json.WriteString("unit"u8, QuantityInfo.Symbol(QuantityInfo.UnitOf(m.Quantity)));
-            _json.WriteEndObject();
         }
 
-        _json.WriteEndObject();
-        _json.WriteEndObject();
-        _json.Flush();
-        _buffer.Write("\n"u8);
-        return _buffer.WrittenSpan;
+        Append("}}\n"u8);
+        return _buffer.AsSpan(0, _length);
     }
 
     /// <summary>The lower-case name of a device kind used in every output format.</summary>
@@ -70,10 +80,56 @@ public sealed class ReadingJsonWriter : IDisposable
     };
 
     /// <summary>"AcVoltage" or, for a phase value, "AcVoltage.L1".</summary>
-    public static string ValueKey(Measurement measurement) => measurement.Phase == Phase.None
-        ? measurement.Quantity.ToString()
-        : $"{measurement.Quantity}.{measurement.Phase}";
+    public static string ValueKey(Measurement measurement) => ValueKey(measurement.Quantity, measurement.Phase);
 
-    /// <inheritdoc />
-    public void Dispose() => _json.Dispose();
+    private static string ValueKey(Quantity quantity, Phase phase) => phase == Phase.None ? quantity.ToString() : $"{quantity}.{phase}";
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    private void Reserve(int size)
+    {
+        if (_buffer.Length < size)
+        {
+            _buffer = new byte[Math.Max(size, _buffer.Length * 2)];
+        }
+    }
+
+    /// <summary>A JSON string literal (quotes included); device serials repeat, so each is encoded once.</summary>
+    private static byte[] Text(string value)
+    {
+        if (Texts.TryGetValue(value, out byte[]? encoded))
+        {
+            return encoded;
+        }
+
+        encoded = Utf8($"\"{JsonEncodedText.Encode(value, Encoder)}\"");
+        if (Texts.Count < MaxCachedTexts)
+        {
+            Texts.TryAdd(value, encoded);
+        }
+
+        return encoded;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    // One "Name": fragment per (quantity, phase), indexed quantity * PhaseCount + phase; separator "," for a following key.
+    private static byte[][] BuildKeys(string separator)
+    {
+        Quantity[] quantities = Enum.GetValues<Quantity>();
+        var keys = new byte[quantities.Length * PhaseCount][];
+        foreach (Quantity q in quantities)
+        {
+            foreach (Phase p in Enum.GetValues<Phase>())
+            {
+                keys[((int)q * PhaseCount) + (int)p] = Utf8($"{separator}\"{ValueKey(q, p)}\":");
+            }
+        }
+
+        return keys;
+    }
 }

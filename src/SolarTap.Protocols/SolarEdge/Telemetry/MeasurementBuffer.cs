@@ -2,20 +2,23 @@ using SolarTap.Protocols.Readings;
 
 namespace SolarTap.Protocols.SolarEdge.Telemetry;
 
-/// <summary>Collects measurements, leaving out "not available" and non-finite values (never zero for them).</summary>
+/// <summary>
+/// Collects measurements, leaving out "not available" and non-finite values (never zero for them).
+/// Array-backed: a reading's values cost one array, handed over as is when the capacity was exact.
+/// </summary>
 internal sealed class MeasurementBuffer(int capacity = 16)
 {
-    private readonly List<Measurement> _values = new(capacity);
+    private Measurement[] _values = new Measurement[capacity];
 
-    public int Count => _values.Count;
+    public int Count { get; private set; }
 
-    public IReadOnlyList<Measurement> Values => _values;
+    public IReadOnlyList<Measurement> Values => new ArraySegment<Measurement>(_values, 0, Count);
 
     public void Add(Quantity quantity, double value, Phase phase = Phase.None)
     {
         if (double.IsFinite(value))
         {
-            _values.Add(new Measurement(quantity, value, phase));
+            Append(new Measurement(quantity, value, phase));
         }
     }
 
@@ -37,16 +40,36 @@ internal sealed class MeasurementBuffer(int capacity = 16)
     /// <summary>Adds or replaces the value of <paramref name="measurement"/>'s quantity and phase.</summary>
     public void Set(Measurement measurement)
     {
-        int at = _values.FindIndex(m => m.Quantity == measurement.Quantity && m.Phase == measurement.Phase);
-        if (at >= 0)
+        for (int i = 0; i < Count; i++)
         {
-            _values[at] = measurement;
+            if (_values[i].Quantity == measurement.Quantity && _values[i].Phase == measurement.Phase)
+            {
+                _values[i] = measurement;
+                return;
+            }
         }
-        else
-        {
-            _values.Add(measurement);
-        }
+
+        Append(measurement);
     }
 
-    public Measurement[] ToArray() => [.. _values];
+    /// <summary>The values; the buffer must not be used afterwards (its array may be the one returned).</summary>
+    public Measurement[] ToArray()
+    {
+        if (Count == _values.Length)
+        {
+            return _values;
+        }
+
+        return _values.AsSpan(0, Count).ToArray();
+    }
+
+    private void Append(Measurement measurement)
+    {
+        if (Count == _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(4, _values.Length * 2));
+        }
+
+        _values[Count++] = measurement;
+    }
 }

@@ -46,10 +46,8 @@ public static class TelemetryDecoder
             {
                 if (values.Count > 0)
                 {
-                    string serial = SolarEdgeAddress.Format(id);
-                    string? parent = TelemetryReadings.DeviceSerial(sourceAddress);
                     readings[index] = new Reading(
-                        new DeviceIdentity(DeviceKind.Meter, serial, parent == serial ? null : parent, TelemetryReadings.Manufacturer),
+                        DeviceIdentityCache.Get(DeviceKind.Meter, id, sourceAddress),
                         TelemetryValue.ToTime(time),
                         values.ToArray());
                 }

@@ -13,7 +13,7 @@ public static partial class TelemetryReadings
     {
         var values = new MeasurementBuffer(8);
         AddMeter(values, record);
-        return values.Count == 0 ? null : Make(DeviceKind.Meter, record.DeviceId, DeviceSerial(inverterAddress), record.Timestamp, values);
+        return values.Count == 0 ? null : Make(DeviceKind.Meter, record.DeviceId, inverterAddress, record.Timestamp, values);
     }
 
     /// <summary>

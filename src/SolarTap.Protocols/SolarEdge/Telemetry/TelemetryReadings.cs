@@ -23,7 +23,7 @@ public static partial class TelemetryReadings
     {
         var values = new MeasurementBuffer(7);
         AddOptimizer(values, record.ModuleVoltage, record.OutputVoltage, record.ModuleCurrent, record.Energy, record.Temperature, record.Uptime);
-        return Make(DeviceKind.Optimizer, record.DeviceId, DeviceSerial(inverterAddress), record.Timestamp, values);
+        return Make(DeviceKind.Optimizer, record.DeviceId, inverterAddress, record.Timestamp, values);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static partial class TelemetryReadings
     {
         var values = new MeasurementBuffer(7);
         AddOptimizer(values, record.ModuleVoltage, record.OutputVoltage, record.ModuleCurrent, record.Energy, record.Temperature, record.Uptime);
-        return Make(DeviceKind.Optimizer, record.DeviceId, DeviceSerial(record.InverterId ?? inverterAddress), record.Timestamp, values);
+        return Make(DeviceKind.Optimizer, record.DeviceId, record.InverterId ?? inverterAddress, record.Timestamp, values);
     }
 
     /// <summary>A 0x0000 optimizer: the record names its inverter.</summary>
@@ -52,7 +52,7 @@ public static partial class TelemetryReadings
         values.Add(Quantity.EnergyToday, record.Energy);
         values.Add(Quantity.Temperature, record.Temperature);
         values.Add(Quantity.Uptime, (double)record.Uptime);
-        return Make(DeviceKind.Optimizer, record.DeviceId, DeviceSerial(record.InverterId), record.Timestamp, values);
+        return Make(DeviceKind.Optimizer, record.DeviceId, record.InverterId, record.Timestamp, values);
     }
 
     /// <summary>A 0x0010 single-phase inverter.</summary>
@@ -156,12 +156,6 @@ public static partial class TelemetryReadings
 
     private static bool Available(float value) => !TelemetryValue.IsNotAvailable(value) && float.IsFinite(value);
 
-    private static Reading Make(DeviceKind kind, uint deviceId, string? parent, uint timestamp, MeasurementBuffer values)
-    {
-        string serial = SolarEdgeAddress.Format(deviceId);
-        return new Reading(
-            new DeviceIdentity(kind, serial, parent == serial ? null : parent, Manufacturer),
-            TelemetryValue.ToTime(timestamp),
-            values.ToArray());
-    }
+    private static Reading Make(DeviceKind kind, uint deviceId, uint? parentAddress, uint timestamp, MeasurementBuffer values)
+        => new(DeviceIdentityCache.Get(kind, deviceId, parentAddress), TelemetryValue.ToTime(timestamp), values.ToArray());
 }
