@@ -4,10 +4,10 @@ using SolarTap.Protocols.SolarEdge.Decoding;
 
 namespace SolarTap.Cli;
 
-/// <summary>Feeds a pipe of raw SolarEdge bytes through a stream decoder until the pipe completes.</summary>
+/// <summary>Feeds a pipe of raw SolarEdge bytes through a stream decoder until the pipe completes; <c>flush</c> runs after each read.</summary>
 internal static class StreamDecoding
 {
-    public static async Task RunAsync(PipeReader input, SolarEdgeStreamDecoder decoder, Stream output, TimeProvider clock)
+    public static async Task RunAsync(PipeReader input, SolarEdgeStreamDecoder decoder, Func<Task> flush, TimeProvider clock)
     {
         while (true)
         {
@@ -22,10 +22,9 @@ internal static class StreamDecoding
             }
 
             input.AdvanceTo(buffer.Start, buffer.End);
-            await output.FlushAsync().ConfigureAwait(false);
+            await flush().ConfigureAwait(false);
         }
 
         await input.CompleteAsync().ConfigureAwait(false);
-        await output.FlushAsync().ConfigureAwait(false);
     }
 }

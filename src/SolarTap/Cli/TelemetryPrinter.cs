@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Text;
 using SolarTap.Protocols.Readings;
-using SolarTap.Protocols.Readings.Formats;
 using SolarTap.Protocols.SolarEdge;
 using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Decoding;
@@ -20,20 +18,20 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
     private readonly Stream _output;
     private readonly TextWriter _diagnostics;
     private readonly TimeZoneInfo _timeZone;
-    private readonly ReadingJsonWriter _json = new();
+    private readonly ReadingWriter? _readings;
     private readonly ArrayBufferWriter<byte> _line = new(4096);
-    private readonly StringBuilder _csv = new();
     private readonly HashSet<(uint, DecryptionStatus)> _warned = [];
 
+    /// <summary>A printer writing to <paramref name="output"/>; call <see cref="CompleteAsync"/> at the end.</summary>
     public TelemetryPrinter(OutputFormat format, Stream output, TextWriter diagnostics, TimeZoneInfo timeZone)
     {
         _format = format;
         _output = output;
         _diagnostics = diagnostics;
         _timeZone = timeZone;
-        if (format == OutputFormat.Csv)
+        if (format != OutputFormat.Semonitor)
         {
-            _output.Write(Encoding.UTF8.GetBytes(ReadingCsvWriter.Header));
+            _readings = new ReadingWriter(format, output);
         }
     }
 
@@ -60,32 +58,17 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
                 $"of {SolarEdgeAddress.Format(message.Header.Source)}, {unknown.Data.Length} bytes: {Convert.ToHexStringLower(unknown.Data.Span)}");
         }
 
-        switch (_format)
+        if (_readings is not null)
         {
-            case OutputFormat.Semonitor:
-                _line.ResetWrittenCount();
-                if (SemonitorJsonWriter.TryWriteLine(message.Payload, _timeZone, _line))
-                {
-                    _output.Write(_line.WrittenSpan);
-                }
-
-                break;
-            case OutputFormat.Csv:
-                _csv.Clear();
-                foreach (Reading reading in telemetry.Readings)
-                {
-                    ReadingCsvWriter.Append(_csv, reading);
-                }
-
-                _output.Write(Encoding.UTF8.GetBytes(_csv.ToString()));
-                break;
-            default:
-                foreach (Reading reading in telemetry.Readings)
-                {
-                    _output.Write(_json.Format(reading));
-                }
-
-                break;
+            _readings.Add(telemetry.Readings);
+        }
+        else
+        {
+            _line.ResetWrittenCount();
+            if (SemonitorJsonWriter.TryWriteLine(message.Payload, _timeZone, _line))
+            {
+                _output.Write(_line.WrittenSpan);
+            }
         }
 
         if (ReadingSeen is { } seen)
@@ -95,6 +78,30 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
                 seen(reading);
             }
         }
+    }
+
+    /// <summary>Makes what was decoded so far visible (for --follow).</summary>
+    public async Task FlushAsync()
+    {
+        if (_readings is not null)
+        {
+            _readings.Push();
+        }
+        else
+        {
+            await _output.FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes everything still queued and flushes the output.</summary>
+    public async Task CompleteAsync()
+    {
+        if (_readings is not null)
+        {
+            await _readings.CompleteAsync().ConfigureAwait(false);
+        }
+
+        await _output.FlushAsync().ConfigureAwait(false);
     }
 
     private void WarnOnce(scoped in TrackedMessage message)

@@ -39,7 +39,8 @@ internal static class DecodeCommand
             var statistics = new DecodeStatistics();
             var decoder = new SolarEdgeStreamDecoder(new SessionTracker(inverterSessions), printer, statistics);
 
-            await StreamDecoding.RunAsync(InputFile.Pump(source, parse.GetValue(follow), cancel), decoder, stdout, TimeProvider.System);
+            await StreamDecoding.RunAsync(InputFile.Pump(source, parse.GetValue(follow), cancel), decoder, printer.FlushAsync, TimeProvider.System);
+            await printer.CompleteAsync();
 
             SessionFile.Save(parse.GetValue(sessions), inverterSessions);
             if (parse.GetValue(stats))

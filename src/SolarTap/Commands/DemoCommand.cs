@@ -37,7 +37,8 @@ internal static class DemoCommand
                 ReadingSeen = reading => latest[(reading.Device.Kind, reading.Device.Serial)] = reading,
             };
             var decoder = new SolarEdgeStreamDecoder(new SessionTracker(sessions), printer, statistics);
-            await StreamDecoding.RunAsync(PipeReader.Create(new MemoryStream(session)), decoder, Stream.Null, TimeProvider.System);
+            await StreamDecoding.RunAsync(PipeReader.Create(new MemoryStream(session)), decoder, printer.FlushAsync, TimeProvider.System);
+            await printer.CompleteAsync();
 
             Show(latest.Values, statistics, session.Length);
             return 0;

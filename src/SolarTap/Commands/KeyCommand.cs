@@ -104,7 +104,7 @@ internal static class KeyCommand
             else
             {
                 var decoder = new SolarEdgeStreamDecoder(new SessionTracker(sessions), tally, new DecodeStatistics());
-                await StreamDecoding.RunAsync(PipeReader.Create(InputFile.Open(path)), decoder, Stream.Null, TimeProvider.System);
+                await StreamDecoding.RunAsync(PipeReader.Create(InputFile.Open(path)), decoder, () => Task.CompletedTask, TimeProvider.System);
             }
 
             return Report(tally);

@@ -48,6 +48,7 @@ internal static class PcapCommand
             var printer = new TelemetryPrinter(parse.GetValue(format), stdout, Console.Error, TimeZoneInfo.Local);
             ISolarEdgeFrameObserver? frames = raw is null ? null : new RawFrameWriter(raw);
             CapturePipeline pipeline = await CapturePipeline.RunAsync(files, captureFilter, inverterSessions, printer, frames, Console.Error, cancel);
+            await printer.CompleteAsync();
 
             SessionFile.Save(parse.GetValue(sessions), inverterSessions);
             if (parse.GetValue(stats))

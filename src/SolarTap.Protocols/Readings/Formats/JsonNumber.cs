@@ -24,6 +24,13 @@ internal static class JsonNumber
     {
         if (Math.Abs(value) < FastLimit)
         {
+            long whole = (long)value;
+            if (whole == value)
+            {
+                Utf8Formatter.TryFormat(whole, destination, out int length);
+                return length;
+            }
+
             long scaled = (long)Math.Round(value * Scale);
             // scaled / 1e8 is the double nearest the decimal "I.FFFFFFFF", so that text reads back as this value.
             if (scaled / Scale == value)
@@ -54,18 +61,20 @@ internal static class JsonNumber
         }
 
         destination[at++] = (byte)'.';
-        int end = at + Decimals;
-        for (int i = end - 1; i >= at; i--)
+        int fractionDigits = Decimals;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            fractionDigits--;
+        }
+
+        // The remaining fraction has fractionDigits digits, some of them leading zeros.
+        for (int i = at + fractionDigits - 1; i >= at; i--)
         {
             destination[i] = (byte)('0' + (fraction % 10));
             fraction /= 10;
         }
 
-        while (destination[end - 1] == (byte)'0')
-        {
-            end--;
-        }
-
-        return end;
+        return at + fractionDigits;
     }
 }

@@ -14,15 +14,14 @@ namespace SolarTap.Protocols.Readings.Formats;
 /// </summary>
 public sealed class ReadingJsonWriter
 {
-    private const int MaxCachedTexts = 4096;
+    private const int MaxCachedTexts = 65_536;
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-    private static readonly byte[][] KindFragments = [.. Enum.GetValues<DeviceKind>().Select(k => Utf8($"\",\"kind\":\"{KindName(k)}\",\"device\":"))];
     private static readonly int PhaseCount = Enum.GetValues<Phase>().Length;
     private static readonly byte[][] FirstKeys = BuildKeys(separator: "");
     private static readonly byte[][] NextKeys = BuildKeys(separator: ",");
     private static readonly int MaxKeyLength = NextKeys.Max(k => k.Length);
-    // Keyed by reference: identities are cached by their producers, so a device's serial is the same string object each time.
-    private static readonly ConcurrentDictionary<string, byte[]> Texts = new(ReferenceEqualityComparer.Instance);
+    // Keyed by reference: producers cache their identities, so a device's identity is the same object every time.
+    private static readonly ConcurrentDictionary<DeviceIdentity, byte[]> Prefixes = new(ReferenceEqualityComparer.Instance);
 
     private byte[] _buffer = new byte[1024];
     private int _length;
@@ -33,22 +32,15 @@ public sealed class ReadingJsonWriter
         ArgumentNullException.ThrowIfNull(reading);
         IReadOnlyList<Measurement> values = reading.Values;
         // Worst case per value: the longest key, a number, a comma; plus the fixed parts and two serials.
-        Reserve(256 + (values.Count * (MaxKeyLength + JsonNumber.MaxLength)) + (8 * (reading.Device.Serial.Length + (reading.Device.Parent?.Length ?? 0))));
+        byte[] prefix = Prefix(reading.Device);
+        Reserve(64 + prefix.Length + (values.Count * (MaxKeyLength + JsonNumber.MaxLength)));
         _length = 0;
         Append("{\"time\":\""u8);
         Span<byte> time = _buffer.AsSpan(_length);
         reading.Timestamp.UtcDateTime.TryFormat(time, out int timeLength, "s", System.Globalization.CultureInfo.InvariantCulture); // fast standard form
         time[timeLength++] = (byte)'Z';
         _length += timeLength;
-        Append(KindFragments[(int)reading.Device.Kind]);
-        Append(Text(reading.Device.Serial));
-        if (reading.Device.Parent is { } parent)
-        {
-            Append(",\"parent\":"u8);
-            Append(Text(parent));
-        }
-
-        Append(",\"values\":{"u8);
+        Append(prefix);
         for (int i = 0; i < values.Count; i++)
         {
             Measurement m = values[i];
@@ -98,22 +90,28 @@ public sealed class ReadingJsonWriter
         }
     }
 
-    /// <summary>A JSON string literal (quotes included); device serials repeat, so each is encoded once.</summary>
-    private static byte[] Text(string value)
+    /// <summary>
+    /// Everything from the end of the time to the opening of the values, for one device:
+    /// <c>","kind":"optimizer","device":"2023765D","parent":"7E1A06DB","values":{</c>. Encoded once per identity.
+    /// </summary>
+    private static byte[] Prefix(DeviceIdentity device)
     {
-        if (Texts.TryGetValue(value, out byte[]? encoded))
+        if (Prefixes.TryGetValue(device, out byte[]? prefix))
         {
-            return encoded;
+            return prefix;
         }
 
-        encoded = Utf8($"\"{JsonEncodedText.Encode(value, Encoder)}\"");
-        if (Texts.Count < MaxCachedTexts)
+        string parent = device.Parent is null ? "" : $",\"parent\":{Quoted(device.Parent)}";
+        prefix = Utf8($"\",\"kind\":\"{KindName(device.Kind)}\",\"device\":{Quoted(device.Serial)}{parent},\"values\":{{");
+        if (Prefixes.Count < MaxCachedTexts)
         {
-            Texts.TryAdd(value, encoded);
+            Prefixes.TryAdd(device, prefix);
         }
 
-        return encoded;
+        return prefix;
     }
+
+    private static string Quoted(string value) => $"\"{JsonEncodedText.Encode(value, Encoder)}\"";
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
