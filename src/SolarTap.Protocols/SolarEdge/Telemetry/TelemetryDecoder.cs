@@ -16,7 +16,7 @@ public static class TelemetryDecoder
     /// </param>
     public static TelemetryDecodeResult Decode(ReadOnlySpan<byte> payload, uint sourceAddress)
     {
-        var readings = new List<Reading?>();
+        var readings = new List<Reading>((payload.Length / (TelemetryRecordHeader.Size + PackedOptimizerTelemetry.DataLength)) + 1);
         var events = new List<PolestarEventTelemetry>();
         var lists = new List<OptimizerListTelemetry>();
         var unknown = new List<UnknownTelemetryRecord>();
@@ -54,14 +54,18 @@ public static class TelemetryDecoder
             }
         }
 
-        return new TelemetryDecodeResult(
-            readings.Where(r => r is not null).ToArray()!, events, lists, unknown, count, reader.Consumed);
+        if (meters is not null)
+        {
+            readings.RemoveAll(static r => r is null); // meter slots that got no values
+        }
+
+        return new TelemetryDecodeResult(readings, events, lists, unknown, count, reader.Consumed);
     }
 
     private static bool TryAdd(
         in TelemetryRecord record,
         uint source,
-        List<Reading?> readings,
+        List<Reading> readings,
         List<PolestarEventTelemetry> events,
         List<OptimizerListTelemetry> lists,
         ref Dictionary<(uint, uint), (int, MeasurementBuffer)>? meters)
@@ -104,14 +108,14 @@ public static class TelemetryDecoder
     /// Meter records of one device and timestamp (one per flow, spec §3.8) become one reading, so the journal's
     /// (device, timestamp) de-duplication keeps all of them. A repeated flow replaces the earlier values.
     /// </summary>
-    private static void AddMeter(in MeterTelemetry meter, List<Reading?> readings, ref Dictionary<(uint, uint), (int, MeasurementBuffer)>? meters)
+    private static void AddMeter(in MeterTelemetry meter, List<Reading> readings, ref Dictionary<(uint, uint), (int, MeasurementBuffer)>? meters)
     {
         meters ??= [];
         var key = (SolarEdgeAddress.Unmask(meter.DeviceId), meter.Timestamp);
         if (!meters.TryGetValue(key, out (int Index, MeasurementBuffer Values) entry))
         {
             entry = (readings.Count, new MeasurementBuffer());
-            readings.Add(null);
+            readings.Add(null!); // a slot for the merged meter reading, filled or removed at the end
             meters[key] = entry;
         }
 
