@@ -9,6 +9,8 @@ namespace SolarTap.Testing.Simulators;
 /// <summary>What the simulator does with the server's bytes: check and apply replies (spec §5.2).</summary>
 public sealed partial class SolarEdgeInverterSimulator
 {
+    private ushort? _lastTimeAnswered;
+
     /// <summary>Takes bytes from the server at true time <paramref name="now"/>; they may split or join messages.</summary>
     public void Receive(ReadOnlySpan<byte> bytes, DateTimeOffset now)
     {
@@ -102,7 +104,7 @@ public sealed partial class SolarEdgeInverterSimulator
             return;
         }
 
-        if (AcknowledgedPosts.Contains(sequence))
+        if (AcknowledgedPosts.Contains(sequence) || (SessionAcknowledged && sequence == _announcement?.Sequence))
         {
             DuplicateAcks++;
             return;
@@ -113,6 +115,12 @@ public sealed partial class SolarEdgeInverterSimulator
 
     private void OnTime(ushort sequence, byte[] payload, DateTimeOffset now)
     {
+        if (_timeRequest is null && sequence == _lastTimeAnswered)
+        {
+            DuplicateAcks++; // the answer to a re-sent request
+            return;
+        }
+
         if (_timeRequest is null || sequence != _timeRequest.Sequence)
         {
             Problem($"0x0580 with seq {sequence}, no time request with that sequence is open");
@@ -125,6 +133,7 @@ public sealed partial class SolarEdgeInverterSimulator
             return;
         }
 
+        _lastTimeAnswered = sequence;
         _timeRequest = null;
         TimeRequestsAnswered++;
         LastServerTime = (utc, offset);

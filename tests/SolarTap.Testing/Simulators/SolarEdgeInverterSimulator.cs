@@ -85,7 +85,7 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
     /// <summary>Messages sent again because no answer came in time.</summary>
     public int Resends { get; private set; }
 
-    /// <summary>ACKs for a post that was already ACKed (the server answered a re-send).</summary>
+    /// <summary>Second answers to a message already answered (the server answered a re-send).</summary>
     public int DuplicateAcks { get; private set; }
 
     /// <summary>Time requests sent and answered.</summary>
