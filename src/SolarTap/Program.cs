@@ -10,6 +10,8 @@ var root = new RootCommand(
     DecodeCommand.Create(),
     PcapCommand.Create(),
     KeyCommand.Create(),
+    RunCommand.Create(),
+    StatusCommand.Create(),
 };
 
 try

@@ -1,0 +1,23 @@
+namespace SolarTap.Supervisor.Configuration;
+
+/// <summary>
+/// The whole appliance configuration, one property per YAML section (docs/configuration.md). Every property has a
+/// working default, so an empty file is a valid configuration.
+/// </summary>
+public sealed class SupervisorOptions
+{
+    /// <summary>The inverter-facing network: interface, address, DHCP (section <c>network</c>).</summary>
+    public NetworkOptions Network { get; set; } = new();
+
+    /// <summary>The DNS server on the inverter-facing network (section <c>dns</c>).</summary>
+    public DnsOptions Dns { get; set; } = new();
+
+    /// <summary>The SolarEdge monitoring server stand-in or relay (section <c>solaredge</c>).</summary>
+    public SolarEdgeOptions SolarEdge { get; set; } = new();
+
+    /// <summary>The durable journal of readings (section <c>journal</c>).</summary>
+    public JournalOptions Journal { get; set; } = new();
+
+    /// <summary>The local status socket (section <c>status</c>).</summary>
+    public StatusOptions Status { get; set; } = new();
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using SolarTap.Supervisor.Configuration;
+using SolarTap.Supervisor.Journal;
+
+namespace SolarTap.Supervisor.Hosting;
+
+/// <summary>
+/// The composition point of the appliance's services: each later service (DHCP, DNS, SolarEdge server, relay,
+/// capture, pollers, sinks) adds its registration here. Called only with a valid configuration; with a bad one the
+/// supervisor runs the status surfaces alone.
+/// </summary>
+public static class ApplianceServices
+{
+    /// <summary>
+    /// Registers the appliance's services. Hosted services start in registration order (the journal first, so sources
+    /// can append as soon as they start) and stop in reverse.
+    /// </summary>
+    public static IServiceCollection AddApplianceServices(this IServiceCollection services, SupervisorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(_ => new FileReadingJournal(options.Journal.Path));
+        services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
+        services.AddHostedService<JournalService>();
+
+        // Later issues: services.AddHostedService<DhcpService>(); services.AddHostedService<DnsService>(); ...
+        return services;
+    }
+}

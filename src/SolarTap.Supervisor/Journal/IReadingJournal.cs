@@ -1,0 +1,25 @@
+using SolarTap.Protocols.Readings;
+
+namespace SolarTap.Supervisor.Journal;
+
+/// <summary>
+/// The durable journal every source writes to and every sink reads from (ARCHITECTURE §3). A source acknowledges
+/// data to its device (the SolarEdge server's ACK of a 0x0500 post) only after <see cref="AppendAsync"/> returns:
+/// a crash before that costs nothing, because the device sends the data again.
+/// </summary>
+/// <remarks>
+/// Appends may repeat readings (an inverter re-sends after a lost ACK); duplicates are removed by
+/// (device serial, timestamp) on the way out, so callers need not check.
+/// </remarks>
+public interface IReadingJournal
+{
+    /// <summary>
+    /// Appends <paramref name="batch"/> and returns once all of it is on stable storage (fsync). After a crash
+    /// during the call, a prefix of the batch may survive (never a torn reading); the device was not acknowledged,
+    /// so it sends the batch again and the duplicates are removed downstream.
+    /// </summary>
+    /// <param name="batch">The readings of one post or poll; may be empty (then nothing is written).</param>
+    /// <param name="cancellationToken">Cancels before the write starts; a write in progress completes.</param>
+    /// <exception cref="IOException">The batch could not be made durable; nothing of it is visible afterwards.</exception>
+    ValueTask AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
+}
