@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SolarTap.Supervisor.Configuration;
+using SolarTap.Supervisor.Dhcp;
+using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
 
 namespace SolarTap.Supervisor.Hosting;
@@ -22,7 +24,9 @@ public static class ApplianceServices
         services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
         services.AddHostedService<JournalService>();
 
-        // Later issues: services.AddHostedService<DhcpService>(); services.AddHostedService<DnsService>(); ...
+        services.AddHostedService<DhcpService>();
+        services.AddHostedService<DnsService>();
+        // Later issues: the SolarEdge server, relay, capture, pollers, sinks.
         return services;
     }
 }
