@@ -21,11 +21,8 @@ public sealed class MqttConnect
     /// <summary>The user name (§3.1.3.4), or null.</summary>
     public string? UserName { get; init; }
 
-    /// <summary>
-    /// The password, binary (§3.1.3.5), or null. Needs <see cref="UserName"/> [MQTT-3.1.2-22]. Careful: a null
-    /// <c>byte[]</c> converts to an empty password, not to null.
-    /// </summary>
-    public ReadOnlyMemory<byte>? Password { get; init; }
+    /// <summary>The password, binary (§3.1.3.5), or null. Needs <see cref="UserName"/> [MQTT-3.1.2-22].</summary>
+    public byte[]? Password { get; init; }
 
     /// <summary>The protocol level (§3.1.2.2); 4 for 3.1.1. The writer always writes 4.</summary>
     public byte ProtocolLevel { get; init; } = MqttWire.ProtocolLevel;

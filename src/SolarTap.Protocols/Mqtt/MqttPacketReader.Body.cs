@@ -123,7 +123,7 @@ public sealed partial class MqttPacketReader
                 KeepAliveSeconds = keepAlive,
                 Will = will ? new MqttMessage(Encoding.UTF8.GetString(willTopic), willMessage.ToArray(), (MqttQos)willQos, willRetain) : null,
                 UserName = user ? Encoding.UTF8.GetString(userName) : null,
-                Password = password ? secret.ToArray() : (ReadOnlyMemory<byte>?)null,
+                Password = password ? secret.ToArray() : null,
                 ProtocolLevel = level,
             };
         }

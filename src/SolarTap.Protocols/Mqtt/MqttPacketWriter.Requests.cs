@@ -68,7 +68,7 @@ public static partial class MqttPacketWriter
 
         if (connect.Password is { } p)
         {
-            at += MqttText.WriteBinary(span[at..], p.Span); // §3.1.3.5
+            at += MqttText.WriteBinary(span[at..], p); // §3.1.3.5
         }
 
         output.Advance(at);

@@ -51,7 +51,7 @@ public class MqttCodecPropertyTests
             MqttPacketWriter.WriteConnect(output, connect);
             MqttConnect read = MqttPacketReaderTests.ReadOne(output.WrittenSpan.ToArray()).ReadConnect();
             Assert.Equal((connect.ClientId, connect.CleanSession, connect.KeepAliveSeconds, connect.UserName), (read.ClientId, read.CleanSession, read.KeepAliveSeconds, read.UserName));
-            Assert.Equal(connect.Password?.ToArray(), read.Password?.ToArray());
+            Assert.Equal(connect.Password, read.Password);
             Assert.Equal(connect.Will?.Topic, read.Will?.Topic);
             Assert.Equal(connect.Will?.Qos, read.Will?.Qos);
             Assert.Equal(connect.Will?.Retain, read.Will?.Retain);

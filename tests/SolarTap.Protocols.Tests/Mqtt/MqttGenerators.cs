@@ -39,6 +39,6 @@ internal static class MqttGenerators
             KeepAliveSeconds = (ushort)keepAlive,
             Will = hasWill ? new MqttMessage(willTopic, willPayload, willQos, willRetain) : null,
             UserName = user ?? (password is null ? null : "u"),
-            Password = password is null ? null : (ReadOnlyMemory<byte>?)password,
+            Password = password,
         };
 }

@@ -22,7 +22,7 @@ public class MqttPacketReaderTests
         Assert.Equal(MqttQos.AtLeastOnce, connect.Will.Qos);
         Assert.True(connect.Will.Retain);
         Assert.Equal("user", connect.UserName);
-        Assert.Equal("pw"u8.ToArray(), connect.Password!.Value.ToArray());
+        Assert.Equal("pw"u8.ToArray(), connect.Password);
     }
 
     [Fact]
