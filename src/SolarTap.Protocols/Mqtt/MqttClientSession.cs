@@ -186,8 +186,9 @@ public sealed partial class MqttClientSession
 
     /// <summary>
     /// Ends the session politely: when a will is configured its message is first published (QoS 0, same topic and
-    /// retain flag), because the server discards the will on DISCONNECT (§3.14.4); then DISCONNECT. Close the
-    /// connection afterwards and call <see cref="ConnectionLost"/>. Does nothing unless connected.
+    /// retain flag), because the server discards the will on DISCONNECT (§3.14.4); then DISCONNECT. The session is
+    /// disconnected at once; close the connection after sending and call <see cref="ConnectionLost"/>. Does nothing
+    /// unless connected.
     /// </summary>
     public void Disconnect(IBufferWriter<byte> output, DateTimeOffset now)
     {
@@ -204,6 +205,7 @@ public sealed partial class MqttClientSession
 
         MqttPacketWriter.WriteEmpty(output, MqttPacketType.Disconnect);
         _lastSent = now;
+        State = MqttSessionState.Disconnected; // nothing more may follow DISCONNECT [MQTT-3.14.4-1]
         StatusText = "MQTT: disconnected";
         _keepStatus = true; // keep this status through ConnectionLost
     }
