@@ -33,6 +33,9 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>What the broker has logged so far.</summary>
     public string Log => _process?.Output ?? "";
 
+    /// <summary>The whole log of the run that <see cref="StopAsync"/> ended last.</summary>
+    public string StoppedLog { get; private set; } = "";
+
     /// <summary>Finds a program of the mosquitto packages (mosquitto itself lives in /usr/sbin).</summary>
     public static string Require(string program)
     {
@@ -104,6 +107,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await process.Process.WaitForExitAsync(timeout.Token);
             await process.DisposeAsync();
+            StoppedLog = process.Output; // complete: the log is flushed when mosquitto exits on SIGTERM
             _process = null;
         }
     }
