@@ -51,10 +51,10 @@ public readonly partial struct MqttPacket
     public ReadOnlySequence<byte> Payload { get; }
 
     /// <summary>CONNACK: the Session Present flag (§3.2.2.2).</summary>
-    public bool SessionPresent => Type == MqttPacketType.ConnAck && (Body.FirstSpan[0] & 1) != 0;
+    public bool SessionPresent => Type == MqttPacketType.ConnAck && (ByteAt(0) & 1) != 0;
 
     /// <summary>CONNACK: the return code (§3.2.2.3).</summary>
-    public MqttConnectReturnCode ReturnCode => Type == MqttPacketType.ConnAck ? (MqttConnectReturnCode)Body.Slice(1).FirstSpan[0] : MqttConnectReturnCode.Accepted;
+    public MqttConnectReturnCode ReturnCode => Type == MqttPacketType.ConnAck ? (MqttConnectReturnCode)ByteAt(1) : MqttConnectReturnCode.Accepted;
 
     /// <summary>PUBLISH: the topic name as a string (allocates).</summary>
     public string GetTopic() => Encoding.UTF8.GetString(Topic);
@@ -73,6 +73,14 @@ public readonly partial struct MqttPacket
     {
         Require(MqttPacketType.SubAck);
         return Payload.ToArray();
+    }
+
+    private byte ByteAt(int index)
+    {
+        // Not FirstSpan: a slice that starts at a segment border can have an empty first span.
+        Span<byte> one = stackalloc byte[1];
+        Body.Slice(index, 1).CopyTo(one);
+        return one[0];
     }
 
     private void Require(MqttPacketType type)

@@ -35,9 +35,23 @@ public static partial class MqttPacketWriter
     /// </code>
     /// </summary>
     /// <exception cref="ArgumentException">Invalid topic, QoS, packet id (0 with QoS &gt; 0), DUP with QoS 0, or a short <paramref name="destination"/>.</exception>
-    public static int WritePublish(Span<byte> destination, string topic, ReadOnlySpan<byte> payload, MqttQos qos, bool retain, bool duplicate, ushort packetId)
+    public static int WritePublish(Span<byte> destination, string topic, ReadOnlySpan<byte> payload, MqttQos qos, bool retain, bool duplicate, ushort packetId) =>
+        WritePublish(destination, topic, TopicByteCount(topic), payload, qos, retain, duplicate, packetId);
+
+    /// <summary>PUBLISH into <paramref name="output"/>; see <see cref="WritePublish(Span{byte}, string, ReadOnlySpan{byte}, MqttQos, bool, bool, ushort)"/>.</summary>
+    /// <exception cref="ArgumentException">Invalid arguments.</exception>
+    public static int WritePublish(IBufferWriter<byte> output, string topic, ReadOnlySpan<byte> payload, MqttQos qos, bool retain, bool duplicate, ushort packetId)
     {
-        int topicBytes = TopicByteCount(topic);
+        ArgumentNullException.ThrowIfNull(output);
+        int topicBytes = TopicByteCount(topic); // the topic is checked and measured once
+        int size = MqttWire.PacketSize(PublishRemainingLength(topicBytes, payload.Length, qos));
+        int written = WritePublish(output.GetSpan(size), topic, topicBytes, payload, qos, retain, duplicate, packetId);
+        output.Advance(written);
+        return written;
+    }
+
+    private static int WritePublish(Span<byte> destination, string topic, int topicBytes, ReadOnlySpan<byte> payload, MqttQos qos, bool retain, bool duplicate, ushort packetId)
+    {
         if (qos > MqttQos.ExactlyOnce)
         {
             throw new ArgumentOutOfRangeException(nameof(qos), "QoS is 0, 1 or 2 [MQTT-3.3.1-4].");
@@ -61,17 +75,6 @@ public static partial class MqttPacketWriter
 
         payload.CopyTo(destination[at..]);
         return at + payload.Length;
-    }
-
-    /// <summary>PUBLISH into <paramref name="output"/>; see <see cref="WritePublish(Span{byte}, string, ReadOnlySpan{byte}, MqttQos, bool, bool, ushort)"/>.</summary>
-    /// <exception cref="ArgumentException">Invalid arguments.</exception>
-    public static int WritePublish(IBufferWriter<byte> output, string topic, ReadOnlySpan<byte> payload, MqttQos qos, bool retain, bool duplicate, ushort packetId)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        int size = GetPublishSize(topic, payload.Length, qos);
-        int written = WritePublish(output.GetSpan(size), topic, payload, qos, retain, duplicate, packetId);
-        output.Advance(written);
-        return written;
     }
 
     /// <summary>

@@ -47,6 +47,20 @@ public class MqttPacketReaderTests
         Assert.Equal(MqttConnectReturnCode.BadUserNameOrPassword, refused.ReturnCode);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TryReadPacket_ConnAckSplitAtASegmentBorder_ReadsFlagsAndCode(int cut)
+    {
+        var reader = new MqttPacketReader();
+        ReadOnlySequence<byte> buffer = Sequences.Split(Hex.Bytes("20 02 01 00 20 02 00 05"), cut, cut + 4);
+        Assert.Equal(OperationStatus.Done, reader.TryReadPacket(ref buffer, out MqttPacket first));
+        Assert.Equal(OperationStatus.Done, reader.TryReadPacket(ref buffer, out MqttPacket second));
+        Assert.Equal((true, MqttConnectReturnCode.Accepted), (first.SessionPresent, first.ReturnCode));
+        Assert.Equal((false, MqttConnectReturnCode.NotAuthorized), (second.SessionPresent, second.ReturnCode));
+    }
+
     [Fact]
     public void TryReadPacket_Publishes_ReadFlagsTopicIdAndPayload()
     {
