@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace SolarTap.Devices.Leds;
 
 /// <summary>
 /// The fallback when an LED is a plain GPIO line rather than a kernel LED: an <see cref="ILed"/> that runs the
 /// timer and heartbeat triggers in software from a <see cref="TimeProvider"/> timer, switching an
-/// <see cref="IOnOffOutput"/>. One timer callback per edge; thread-safe.
+/// <see cref="IOnOffOutput"/>. One timer callback per edge; thread-safe. A write that fails in a timer callback is
+/// logged (once until one succeeds) and the pattern carries on; it never escapes onto the timer thread.
 /// </summary>
-public sealed class TimerBlinker : ILed, IDisposable
+public sealed partial class TimerBlinker : ILed, IDisposable
 {
     /// <summary>Software heartbeat: two 70 ms flashes per 1.26 s, like ledtrig-heartbeat on an idle system.</summary>
     public static readonly IReadOnlyList<(bool On, TimeSpan Duration)> HeartbeatSteps =
@@ -18,21 +22,24 @@ public sealed class TimerBlinker : ILed, IDisposable
 
     private readonly IOnOffOutput _output;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private IReadOnlyList<(bool On, TimeSpan Duration)> _steps = [];
     private int _step;
     private ITimer? _timer;
     private object? _run;
     private bool _disposed;
+    private bool _failing;
 
     /// <summary>A blinker for <paramref name="output"/>, dark until told otherwise.</summary>
-    public TimerBlinker(IOnOffOutput output, TimeProvider time, string name)
+    public TimerBlinker(IOnOffOutput output, TimeProvider time, string name, ILogger<TimerBlinker>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentException.ThrowIfNullOrEmpty(name);
         _output = output;
         _time = time;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         Name = name;
     }
 
@@ -125,8 +132,20 @@ public sealed class TimerBlinker : ILed, IDisposable
             }
 
             _step = (_step + 1) % _steps.Count;
-            _output.Write(_steps[_step].On);
             _timer.Change(_steps[_step].Duration, Timeout.InfiniteTimeSpan);
+            try
+            {
+                _output.Write(_steps[_step].On);
+                _failing = false;
+            }
+            catch (IOException e)
+            {
+                if (!_failing)
+                {
+                    _failing = true;
+                    LogWriteFailed(e, Name);
+                }
+            }
         }
     }
 
@@ -136,4 +155,7 @@ public sealed class TimerBlinker : ILed, IDisposable
         _timer?.Dispose();
         _timer = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GPIO LED {Led} could not be switched; the pattern carries on")]
+    private partial void LogWriteFailed(Exception exception, string led);
 }

@@ -97,11 +97,37 @@ public class TimerBlinkerTests
         Assert.Equal([(0, true), (100, false), (200, true)], _output.Edges);
     }
 
+    [Fact]
+    public void OutputFailingInATimerCallback_IsLoggedOnceAndThePatternCarriesOn()
+    {
+        var log = new ListLogger<TimerBlinker>();
+        using var blinker = new TimerBlinker(_output, _time, "link", log);
+        blinker.SetTimerTrigger(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+
+        _output.Failing = true;
+        _time.Advance(TimeSpan.FromMilliseconds(350));
+        _output.Failing = false;
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal([(0, true), (400, true)], _output.Edges);
+        Assert.Single(log.Entries);
+    }
+
     /// <summary>Records every level written, with the manual clock's time in milliseconds since the start.</summary>
     private sealed class RecordingOutput(TimeProvider time) : IOnOffOutput
     {
         public List<(int Milliseconds, bool Lit)> Edges { get; } = [];
 
-        public void Write(bool lit) => Edges.Add(((int)(time.GetUtcNow() - Start).TotalMilliseconds, lit));
+        public bool Failing { get; set; }
+
+        public void Write(bool lit)
+        {
+            if (Failing)
+            {
+                throw new IOException("GPIO line gone");
+            }
+
+            Edges.Add(((int)(time.GetUtcNow() - Start).TotalMilliseconds, lit));
+        }
     }
 }
