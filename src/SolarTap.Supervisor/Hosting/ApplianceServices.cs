@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.SolarEdge;
 
 namespace SolarTap.Supervisor.Hosting;
 
@@ -21,6 +22,17 @@ public static class ApplianceServices
         services.AddSingleton(_ => new FileReadingJournal(options.Journal.Path));
         services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
         services.AddHostedService<JournalService>();
+
+        // SolarEdge server / relay (spec §5). Tests and the demo replace IClockSyncCheck through ConfigureServices.
+        services.AddSingleton<IClockSyncCheck>(_ => new FileClockSyncCheck(options.SolarEdge.ClockSyncFile));
+        services.AddSingleton(sp => new SolarEdgeSessions(
+            options.SolarEdge.KeysDirectory,
+            Path.Combine(Path.GetDirectoryName(options.Journal.Path) ?? "/", SolarEdgeSessions.FileName),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SolarEdgeSessions>>()));
+        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>(), sp.GetService<FileReadingJournal>()));
+        services.AddSingleton<SolarEdgeStatusReporter>();
+        services.AddSingleton<SolarEdgeEndpoints>();
+        services.AddHostedService<SolarEdgeService>();
 
         // Later issues: services.AddHostedService<DhcpService>(); services.AddHostedService<DnsService>(); ...
         return services;

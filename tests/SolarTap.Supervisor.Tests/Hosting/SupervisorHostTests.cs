@@ -160,7 +160,7 @@ public sealed class SupervisorHostTests : IDisposable
 
         StatusSnapshot status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
 
-        SourceStatus source = Assert.Single(status.Sources);
+        SourceStatus source = Assert.Single(status.Sources, s => s.Name == "example");
         Assert.Equal(new[] { "readings" }, source.Counters.Keys);
         Assert.Equal("listening on eth0", source.Detail);
         Assert.Equal("7F104920", Assert.Single(status.Inverters).Serial);
