@@ -38,7 +38,11 @@ public sealed class RunningProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            Assert.False(Process.HasExited && !Output.Contains(text, StringComparison.Ordinal), $"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}");
+            if (Process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
+            {
+                Assert.Fail($"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}"); // ExitCode only once it has exited
+            }
+
             Assert.True(clock.Elapsed < timeout, $"'{Command}' did not print '{text}' within {timeout.TotalSeconds} s.\n{Output}");
             await Task.Delay(50);
         }
