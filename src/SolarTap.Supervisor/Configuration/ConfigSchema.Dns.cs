@@ -7,7 +7,7 @@ internal static partial class ConfigSchema
     private static readonly ConfigSection<DnsOptions> Dns = new(new Dictionary<string, Action<ConfigNode, DnsOptions>>
     {
         ["local_names"] = (n, o) => List(n, "DNS names such as *.solaredge.com",
-            item => Scalar(item, "a DNS name such as prod.solaredge.com, or *.solaredge.com for every name under solaredge.com", IsLocalName, ""),
+            item => Scalar(item, "a DNS name such as solaredge.com or *.solaredge.com (that name and every name under it)", IsLocalName, ""),
             v => o.LocalNames = v),
         ["upstream"] = (n, o) =>
         {
@@ -28,6 +28,7 @@ internal static partial class ConfigSchema
                 }
             }
         },
+        ["port"] = (n, o) => PortOrOff(n, "UDP and TCP", v => o.Port = v),
         ["offline"] = (n, o) => Choice(n, new Dictionary<string, DnsOfflinePolicy>
         {
             ["local"] = DnsOfflinePolicy.Local,

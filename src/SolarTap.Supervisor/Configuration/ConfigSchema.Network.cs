@@ -41,6 +41,8 @@ internal static partial class ConfigSchema
             item => Scalar(item, "a MAC prefix of 1 to 6 octets such as 00:27:02", TryMacPrefix, default(MacPrefix)), v => o.AllowedMacPrefixes = v),
         ["allowed_macs"] = (n, o) => List(n, "MAC addresses such as 00:27:02:1a:08:23",
             item => Scalar(item, "a MAC address such as 00:27:02:1a:08:23", TryMac, default(MacAddress)), v => o.AllowedMacs = v),
+        ["dhcp_port"] = (n, o) => PortOrOff(n, "UDP", v => o.DhcpPort = v),
+        ["lease_file"] = (n, o) => AbsolutePath(n, v => o.LeaseFile = v),
         ["uplink_interface"] = (n, o) =>
         {
             if (Scalar(n, $"none or {InterfaceExpected}", IsInterface, "") is (true, var name))
@@ -97,6 +99,27 @@ internal static partial class ConfigSchema
         }
 
         return (true, new DhcpReservation(mac, address, draft.Hostname));
+    }
+
+    /// <summary>A port number from 1 to 65535, or <c>off</c> (null).</summary>
+    private static void PortOrOff(ConfigNode node, string protocol, Action<int?> apply)
+    {
+        string expected = $"off, or a {protocol} port number from 1 to 65535";
+        if (node.TryText(expected, out string text))
+        {
+            if (text == "off")
+            {
+                apply(null);
+            }
+            else if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) && port is >= 1 and <= 65535)
+            {
+                apply(port);
+            }
+            else
+            {
+                node.Fail(expected);
+            }
+        }
     }
 
     private static bool IsInterface(string text, out string value)

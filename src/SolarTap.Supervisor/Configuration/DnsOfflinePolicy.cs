@@ -6,6 +6,6 @@ public enum DnsOfflinePolicy
     /// <summary><c>local</c>: answer every name with the appliance's address, so the inverter keeps talking to it.</summary>
     Local,
 
-    /// <summary><c>fail</c>: answer SERVFAIL, as a resolver without a network would.</summary>
+    /// <summary><c>fail</c>: answer REFUSED, so the lookup fails at once and nothing false is cached.</summary>
     Fail,
 }

@@ -42,6 +42,15 @@ public sealed class NetworkOptions
     /// <summary>Interface towards the home network and the internet (<c>uplink_interface</c>); null for none. Default <c>wlan0</c>.</summary>
     public string? UplinkInterface { get; set; } = "wlan0";
 
+    /// <summary>
+    /// UDP port the DHCP server listens on (<c>dhcp_port</c>); null when the DHCP server is off. Default 67. Replies go
+    /// to the clients' port 68.
+    /// </summary>
+    public int? DhcpPort { get; set; } = 67;
+
+    /// <summary>Where the DHCP leases are kept across restarts (<c>lease_file</c>), absolute. Default /var/lib/solartap/dhcp-leases.txt.</summary>
+    public string LeaseFile { get; set; } = "/var/lib/solartap/dhcp-leases.txt";
+
     /// <summary>Whether the DHCP server may answer <paramref name="mac"/>.</summary>
     public bool IsAllowed(MacAddress mac) => AllowedMacs.Contains(mac) || AllowedMacPrefixes.Any(p => p.Matches(mac));
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SolarTap.Supervisor.Configuration;
+using SolarTap.Supervisor.Dhcp;
+using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
 using SolarTap.Supervisor.SolarEdge;
 
@@ -23,6 +25,9 @@ public static class ApplianceServices
         services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
         services.AddHostedService<JournalService>();
 
+        services.AddHostedService<DhcpService>();
+        services.AddHostedService<DnsService>();
+
         // SolarEdge server / relay (spec §5). Tests and the demo replace IClockSyncCheck through ConfigureServices.
         services.AddSingleton<IClockSyncCheck>(_ => new FileClockSyncCheck(options.SolarEdge.ClockSyncFile));
         services.AddSingleton(sp => new SolarEdgeSessions(
@@ -34,7 +39,7 @@ public static class ApplianceServices
         services.AddSingleton<SolarEdgeEndpoints>();
         services.AddHostedService<SolarEdgeService>();
 
-        // Later issues: services.AddHostedService<DhcpService>(); services.AddHostedService<DnsService>(); ...
+        // Later issues: capture, pollers, sinks.
         return services;
     }
 }

@@ -12,11 +12,11 @@ namespace SolarTap.Cli;
 /// </summary>
 internal sealed class ReadingWriter
 {
-    private const int PostsPerBatch = 64;
+    private const int PostsPerBatch = 16;
     private const int BlockSize = 256 * 1024;
 
     private readonly Channel<List<IReadOnlyList<Reading>>> _batches =
-        Channel.CreateBounded<List<IReadOnlyList<Reading>>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        Channel.CreateBounded<List<IReadOnlyList<Reading>>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
 
     private readonly OutputFormat _format;
     private readonly Stream _output;

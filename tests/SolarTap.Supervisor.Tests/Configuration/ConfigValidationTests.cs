@@ -10,12 +10,12 @@ public class ConfigValidationTests
     [Theory]
     // unknown keys
     [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, status")]
-    [InlineData("dns:\n  upstream: system\n  forward: yes\n", 3, "dns.forward", "unknown key, expected one of: local_names, upstream, offline")]
+    [InlineData("dns:\n  upstream: system\n  forward: yes\n", 3, "dns.forward", "unknown key, expected one of: local_names, upstream, port, offline")]
     [InlineData("network:\n  reservations:\n    - mac: 00:27:02:00:00:01\n      address: 192.168.50.10\n      ip: 1\n", 5, "network.reservations[0].ip",
         "unknown key, expected one of: mac, address, hostname")]
     // wrong types
     [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, status, found a list")]
-    [InlineData("network: eth0\n", 1, "network", "expected a mapping of interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, uplink_interface, found \"eth0\"")]
+    [InlineData("network: eth0\n", 1, "network", "expected a mapping of interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, dhcp_port, lease_file, uplink_interface, found \"eth0\"")]
     [InlineData("solaredge:\n  ports: 22222\n", 2, "solaredge.ports", "expected a list of TCP port numbers such as [22222, 22221, 80], found \"22222\"")]
     [InlineData("solaredge:\n  ports: [http]\n", 2, "solaredge.ports[0]", "expected a TCP port number from 1 to 65535, found \"http\"")]
     [InlineData("solaredge:\n  require_clock_sync: yes\n", 2, "solaredge.require_clock_sync", "expected true or false, found \"yes\"")]
@@ -53,9 +53,12 @@ public class ConfigValidationTests
         "network.reservations[1].mac", "expected each MAC address once, found 00:27:02:00:00:01 again")]
     [InlineData("network:\n  reservations:\n    - {mac: 00:27:02:00:00:01, address: 192.168.50.10, hostname: roof_1}\n", 3, "network.reservations[0].hostname",
         "expected a host name of letters, digits and '-', such as inverter-1, found \"roof_1\"")]
-    [InlineData("dns:\n  local_names: [\"*.solar edge.com\"]\n", 2, "dns.local_names[0]", "expected a DNS name such as prod.solaredge.com, or *.solaredge.com for every name under solaredge.com, found \"*.solar edge.com\"")]
+    [InlineData("dns:\n  local_names: [\"*.solar edge.com\"]\n", 2, "dns.local_names[0]", "expected a DNS name such as solaredge.com or *.solaredge.com (that name and every name under it), found \"*.solar edge.com\"")]
     [InlineData("dns:\n  upstream: dns.google\n", 2, "dns.upstream", "expected system, or a resolver's IP address with an optional port, such as 1.1.1.1 or 192.168.1.1:53, found \"dns.google\"")]
     [InlineData("dns:\n  upstream: 1.1.1.1:0\n", 2, "dns.upstream", "expected system, or a resolver's IP address with an optional port, such as 1.1.1.1 or 192.168.1.1:53, found \"1.1.1.1:0\"")]
+    [InlineData("dns:\n  port: 0\n", 2, "dns.port", "expected off, or a UDP and TCP port number from 1 to 65535, found \"0\"")]
+    [InlineData("network:\n  dhcp_port: no\n", 2, "network.dhcp_port", "expected off, or a UDP port number from 1 to 65535, found \"no\"")]
+    [InlineData("network:\n  lease_file: leases.txt\n", 2, "network.lease_file", "expected an absolute path (starting with /), found \"leases.txt\"")]
     [InlineData("dns:\n  offline: maybe\n", 2, "dns.offline", "expected one of local, fail, found \"maybe\"")]
     [InlineData("status:\n  socket: run/st.sock\n", 2, "status.socket", "expected an absolute path (starting with /), found \"run/st.sock\"")]
     public void Parse_Mistake_IsReportedWithLineKeyExpectedAndFound(string yaml, int line, string key, string message)
@@ -100,6 +103,19 @@ public class ConfigValidationTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(endPoint, result.Options.Dns.Upstream!.ToString());
+    }
+
+    [Theory]
+    [InlineData("network:\n  dhcp_port: off\ndns:\n  port: off\n", null, null)]
+    [InlineData("network:\n  dhcp_port: 6767\ndns:\n  port: 5353\n", 6767, 5353)]
+    [InlineData("", 67, 53)]
+    public void Parse_ServicePorts_NumberOrOff(string yaml, int? dhcp, int? dns)
+    {
+        ConfigLoadResult result = ConfigLoader.Parse(yaml, File);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(dhcp, result.Options.Network.DhcpPort);
+        Assert.Equal(dns, result.Options.Dns.Port);
     }
 
     [Fact]

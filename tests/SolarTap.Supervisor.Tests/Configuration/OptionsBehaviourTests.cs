@@ -9,21 +9,30 @@ public class OptionsBehaviourTests
     [InlineData("prod.solaredge.com", true)]
     [InlineData("PROD.SolarEdge.COM.", true)]
     [InlineData("a.b.solaredge.com", true)]
-    [InlineData("solaredge.com", false)]
+    [InlineData("solaredge.com", true)]
     [InlineData("notsolaredge.com", false)]
     [InlineData("solaredge.com.evil.org", false)]
-    public void DnsIsLocal_DefaultWildcard_MatchesEveryNameUnderSolarEdgeCom(string name, bool local)
+    public void DnsIsLocal_Default_MatchesSolarEdgeComAndEveryNameUnderIt(string name, bool local)
     {
         Assert.Equal(local, new DnsOptions().IsLocal(name));
     }
 
     [Fact]
-    public void DnsIsLocal_NameWithoutWildcard_MatchesOnlyItself()
+    public void DnsIsLocal_NameWithoutWildcard_IsTheSameZone()
     {
-        var dns = new DnsOptions { LocalNames = ["solaredge.com"] };
+        var dns = new DnsOptions { LocalNames = ["monitoring.example.org"] };
 
-        Assert.True(dns.IsLocal("solaredge.com"));
-        Assert.False(dns.IsLocal("prod.solaredge.com"));
+        Assert.True(dns.IsLocal("monitoring.example.org"));
+        Assert.True(dns.IsLocal("a.monitoring.example.org"));
+        Assert.False(dns.IsLocal("example.org"));
+    }
+
+    [Fact]
+    public void DnsLocalZones_WildcardAndPlainName_AreOneZone()
+    {
+        var dns = new DnsOptions { LocalNames = ["*.solaredge.com", "SolarEdge.com.", "example.org"] };
+
+        Assert.Equal(["solaredge.com", "example.org"], dns.LocalZones);
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public sealed class SupervisorHostTests : IDisposable
         Assert.Equal(
             [
                 $"{config}:4: network.pool_start: expected a host address inside 192.168.50.0/24 (network.address 192.168.50.1/24), found 10.0.0.1",
-                $"{config}:5: network.lease: unknown key, expected one of: interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, uplink_interface",
+                $"{config}:5: network.lease: unknown key, expected one of: interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, dhcp_port, lease_file, uplink_interface",
             ],
             status.Messages);
         Assert.Null(host.Services.GetService<IReadingJournal>());
@@ -160,7 +160,7 @@ public sealed class SupervisorHostTests : IDisposable
 
         StatusSnapshot status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
 
-        SourceStatus source = Assert.Single(status.Sources, s => s.Name == "example");
+        SourceStatus source = Assert.Single(status.Sources, s => s.Name == "example"); // beside dhcp and dns, waiting for eth0
         Assert.Equal(new[] { "readings" }, source.Counters.Keys);
         Assert.Equal("listening on eth0", source.Detail);
         Assert.Equal("7F104920", Assert.Single(status.Inverters).Serial);

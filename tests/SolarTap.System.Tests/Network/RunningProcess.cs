@@ -40,7 +40,7 @@ public sealed class RunningProcess : IAsyncDisposable
         {
             if (Process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
             {
-                Assert.Fail($"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}"); // ExitCode only once it has exited
+                Assert.Fail($"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}"); // ExitCode only once exited
             }
 
             Assert.True(clock.Elapsed < timeout, $"'{Command}' did not print '{text}' within {timeout.TotalSeconds} s.\n{Output}");
