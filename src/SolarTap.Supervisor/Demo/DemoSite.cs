@@ -68,6 +68,9 @@ public sealed class DemoSite : IAsyncDisposable
             Notifier = new SystemdNotifier(null, null, null, Environment.ProcessId),
             ConfigureServices = (services, options) =>
             {
+                options.Network.DhcpPort = null; // no DHCP or DNS server: they need root and an inverter port
+                options.Network.LeaseFile = Path.Combine(_folder, "dhcp-leases.txt");
+                options.Dns.Port = null;
                 options.SolarEdge.BindAddress = IPAddress.Loopback;
                 options.SolarEdge.Ports = [0];
                 options.SolarEdge.KeysDirectory = Path.Combine(_folder, "keys");

@@ -120,9 +120,9 @@ public sealed partial class SolarEdgeInverterSimulator
 
     private void OnTime(ushort sequence, byte[] payload, DateTimeOffset now)
     {
-        if (_timeRequest is null && sequence == _lastTimeAnswered)
+        if (sequence == _lastTimeAnswered && sequence != _timeRequest?.Sequence)
         {
-            DuplicateAcks++; // the answer to a re-sent request
+            DuplicateAcks++; // the answer to a re-sent request that was answered already (a newer one may be open)
             return;
         }
 

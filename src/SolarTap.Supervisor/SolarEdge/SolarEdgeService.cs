@@ -218,7 +218,7 @@ internal sealed partial class SolarEdgeService(
         {
             IPAddress[] addresses = IPAddress.TryParse(options.RelayServer, out IPAddress? literal)
                 ? [literal]
-                : await Dns.GetHostAddressesAsync(options.RelayServer, timeout.Token).ConfigureAwait(false);
+                : await System.Net.Dns.GetHostAddressesAsync(options.RelayServer, timeout.Token).ConfigureAwait(false);
             foreach (IPAddress address in addresses)
             {
                 var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -17,18 +17,45 @@ public class SolarEdgeServerSystemTests
         await using NetworkLab lab = NetworkLab.Create();
         string appliance = await lab.AddHostAsync("appl");
         string inverter = await lab.AddHostAsync("inv");
-        await lab.LinkAsync(appliance, "eth0", "192.0.2.1/24", inverter, "eth0", "192.0.2.100/24");
+        await lab.LinkAsync(appliance, "eth0", "192.0.2.1/24", inverter, "eth0", null);
 
         RunningProcess first = lab.Start(appliance, null, "dotnet", ApplianceFiles.Solartap, "run", "--config", files.Config);
         await first.WaitForOutputAsync("SolarEdge: listening on 192.0.2.1:22222, 22221", Wait);
+        await LeaseAsync(lab, inverter, files);
+
+        // The inverter's resolver is SolarTap's DNS (ip netns exec bind-mounts /etc/netns/NS/resolv.conf): every
+        // connection attempt looks prod.solaredge.com up again, as a real inverter does.
+        string etc = Path.Combine("/etc/netns", inverter);
+        Directory.CreateDirectory(etc);
+        await File.WriteAllTextAsync(Path.Combine(etc, "resolv.conf"), "nameserver 192.0.2.1\n");
+        try
+        {
+            await KillMidSessionAsync(lab, appliance, inverter, files, first);
+        }
+        finally
+        {
+            Directory.Delete(etc, recursive: true);
+            try
+            {
+                first.KillHard(); // when the test failed before the kill
+            }
+            catch (InvalidOperationException)
+            {
+                // killed and disposed by the test
+            }
+        }
+    }
+
+    private static async Task KillMidSessionAsync(NetworkLab lab, string appliance, string inverter, ApplianceFiles files, RunningProcess first)
+    {
         await using RunningProcess simulate = lab.Start(inverter, null, "dotnet", ApplianceFiles.Solartap, "simulate",
-            "--server", "192.0.2.1:22222", "--id", ApplianceFiles.InverterId, "--key", files.KeyFile, "--three-phase", "--optimizers", "20",
+            "--server", "prod.solaredge.com:22222", "--id", ApplianceFiles.InverterId, "--key", files.KeyFile, "--three-phase", "--optimizers", "20",
             "--interval", "2s", "--posts", "8", "--timeout", "150s");
         await simulate.WaitForOutputAsync("post 3 of 8 acknowledged", Wait);
 
         first.KillHard(); // kill -9: no shutdown, no session save at stop
         await first.DisposeAsync();
-        await simulate.WaitForOutputAsync("closed the connection", Wait);
+        await simulate.WaitForOutputAsync("; trying again in", Wait); // the connection is lost; the inverter retries
         await Task.Delay(TimeSpan.FromSeconds(3)); // the inverter retries against a dead port meanwhile
         await using RunningProcess second = lab.Start(appliance, null, "dotnet", ApplianceFiles.Solartap, "run", "--config", files.Config);
         await simulate.WaitForOutputAsync("OK: every post acknowledged, nothing wrong.", TimeSpan.FromSeconds(150));
@@ -49,7 +76,7 @@ public class SolarEdgeServerSystemTests
         Assert.Equal(20, journal.Where(r => r.Kind == "optimizer").Select(r => r.Device).Distinct().Count());
     }
 
-    [Fact(Skip = "Needs the DHCP and DNS services (feature/netsvc), not in this branch yet; the static-address test above covers the SolarEdge part.")]
+    [Fact]
     public async Task EncryptedInverter_AddressByDhcpNameBySolarTapDns_EveryPostAcked()
     {
         using var files = new ApplianceFiles("dhcp", "  bind_address: appliance");
@@ -57,16 +84,9 @@ public class SolarEdgeServerSystemTests
         string appliance = await lab.AddHostAsync("appl");
         string inverter = await lab.AddHostAsync("inv");
         await lab.LinkAsync(appliance, "eth0", "192.0.2.1/24", inverter, "eth0", null);
-        await Network.Commands.RunAsync("ip", ["-n", inverter, "link", "set", "eth0", "address", "00:27:02:1a:08:23"]); // a SolarEdge MAC
-        string script = Path.Combine(files.Folder, "udhcpc.sh");
-        await File.WriteAllTextAsync(script,
-            "#!/bin/sh\ncase \"$1\" in bound|renew) ip addr flush dev \"$interface\"; ip addr add \"$ip/$mask\" dev \"$interface\"; echo \"dns=$dns\" ;; esac\n");
-        (await Network.Commands.RunAsync("chmod", ["700", script])).EnsureSuccess();
-
         await using RunningProcess supervisor = lab.Start(appliance, null, "dotnet", ApplianceFiles.Solartap, "run", "--config", files.Config);
         await supervisor.WaitForOutputAsync("SolarEdge: listening on 192.0.2.1:", Wait);
-        CommandResult lease = await lab.RunAsync(inverter, "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-s", script, "-t", "5");
-        Assert.Contains("dns=192.0.2.1", lease.StandardOutput, StringComparison.Ordinal);
+        await LeaseAsync(lab, inverter, files);
         CommandResult name = await lab.RunAsync(inverter, "dig", "+short", "@192.0.2.1", "prod.solaredge.com", "A");
         Assert.Equal("192.0.2.1", name.StandardOutput.Trim());
 
@@ -75,5 +95,18 @@ public class SolarEdgeServerSystemTests
 
         Assert.True(simulate.ExitCode == 0, simulate.StandardOutput);
         Assert.Contains("3 of 3 posts acknowledged", simulate.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>The inverter gets its address from SolarTap's DHCP server with a real udhcpc (SolarEdge MAC), and SolarTap as its DNS server.</summary>
+    private static async Task LeaseAsync(NetworkLab lab, string inverter, ApplianceFiles files)
+    {
+        (await Network.Commands.RunAsync("ip", ["-n", inverter, "link", "set", "eth0", "address", "00:27:02:1a:08:23"])).EnsureSuccess();
+        string script = Path.Combine(files.Folder, "udhcpc.sh");
+        await File.WriteAllTextAsync(script,
+            "#!/bin/sh\ncase \"$1\" in bound|renew) ip addr flush dev \"$interface\"; ip addr add \"$ip/$mask\" dev \"$interface\"; echo \"lease=$ip dns=$dns\" ;; esac\n");
+        (await Network.Commands.RunAsync("chmod", ["700", script])).EnsureSuccess();
+        CommandResult lease = await lab.RunAsync(inverter, "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-s", script, "-t", "5");
+        Assert.True(lease.ExitCode == 0, lease.StandardOutput + lease.StandardError);
+        Assert.Matches(@"lease=192\.0\.2\.1\d\d dns=192\.0\.2\.1\b", lease.StandardOutput);
     }
 }
