@@ -4,6 +4,7 @@ using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Keys;
 using SolarTap.Protocols.SolarEdge.Server;
 using SolarTap.Testing;
+using SolarTap.Supervisor.Simulation;
 using SolarTap.Testing.Simulators;
 
 namespace SolarTap.Benchmarks;

@@ -59,6 +59,22 @@ internal static partial class ConfigSchema
             ["local"] = RelayFallback.Local,
             ["hold"] = RelayFallback.Hold,
         }, v => o.RelayFallback = v),
+        ["relay_server"] = (n, o) =>
+        {
+            const string expected = "a host name such as prod.solaredge.com, or an IP address";
+            if (n.TryText(expected, out string text))
+            {
+                if (ConfigValues.IsHostName(text) || ConfigValues.TryIPAddress(text, out _))
+                {
+                    o.RelayServer = text;
+                }
+                else
+                {
+                    n.Fail(expected);
+                }
+            }
+        },
+        ["clock_sync_file"] = (n, o) => AbsolutePath(n, v => o.ClockSyncFile = v),
         ["keys_directory"] = (n, o) => AbsolutePath(n, v => o.KeysDirectory = v),
         ["idle_timeout"] = (n, o) => Duration(n, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), "10s to 1d", v => o.IdleTimeout = v),
     });

@@ -26,6 +26,19 @@ public sealed class SolarEdgeOptions
     /// <summary>What relay mode does when the real server cannot be reached (<c>relay_fallback</c>). Default <see cref="Configuration.RelayFallback.Local"/>.</summary>
     public RelayFallback RelayFallback { get; set; } = RelayFallback.Local;
 
+    /// <summary>
+    /// Relay mode: the real monitoring server (<c>relay_server</c>), a host name resolved through the appliance's own
+    /// (uplink) resolver for every relayed connection, or an IP address. The port is the one the inverter connected to.
+    /// Default prod.solaredge.com (spec §5.1).
+    /// </summary>
+    public string RelayServer { get; set; } = "prod.solaredge.com";
+
+    /// <summary>
+    /// The file whose existence says the appliance clock is synchronised (<c>clock_sync_file</c>); systemd-timesyncd
+    /// creates it. Used when <see cref="RequireClockSync"/> is true. Default /run/systemd/timesync/synchronized.
+    /// </summary>
+    public string ClockSyncFile { get; set; } = "/run/systemd/timesync/synchronized";
+
     /// <summary>Folder of inverter key files, <c>&lt;inverter-id&gt;.key</c> (<c>keys_directory</c>). Default /etc/solartap/keys.</summary>
     public string KeysDirectory { get; set; } = "/etc/solartap/keys";
 

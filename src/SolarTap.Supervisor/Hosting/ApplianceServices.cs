@@ -3,6 +3,7 @@ using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.SolarEdge;
 
 namespace SolarTap.Supervisor.Hosting;
 
@@ -26,7 +27,19 @@ public static class ApplianceServices
 
         services.AddHostedService<DhcpService>();
         services.AddHostedService<DnsService>();
-        // Later issues: the SolarEdge server, relay, capture, pollers, sinks.
+
+        // SolarEdge server / relay (spec §5). Tests and the demo replace IClockSyncCheck through ConfigureServices.
+        services.AddSingleton<IClockSyncCheck>(_ => new FileClockSyncCheck(options.SolarEdge.ClockSyncFile));
+        services.AddSingleton(sp => new SolarEdgeSessions(
+            options.SolarEdge.KeysDirectory,
+            Path.Combine(Path.GetDirectoryName(options.Journal.Path) ?? "/", SolarEdgeSessions.FileName),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SolarEdgeSessions>>()));
+        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>(), sp.GetService<FileReadingJournal>()));
+        services.AddSingleton<SolarEdgeStatusReporter>();
+        services.AddSingleton<SolarEdgeEndpoints>();
+        services.AddHostedService<SolarEdgeService>();
+
+        // Later issues: capture, pollers, sinks.
         return services;
     }
 }

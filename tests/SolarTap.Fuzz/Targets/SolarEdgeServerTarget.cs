@@ -3,6 +3,7 @@ using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Keys;
 using SolarTap.Protocols.SolarEdge.Server;
 using SolarTap.Testing;
+using SolarTap.Supervisor.Simulation;
 using SolarTap.Testing.Simulators;
 
 namespace SolarTap.Fuzz.Targets;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using SolarTap.Protocols.SolarEdge.Server;
+using SolarTap.Supervisor.Simulation;
 
 namespace SolarTap.Testing.Simulators;
 

@@ -3,6 +3,7 @@ using SolarTap.Protocols.Readings;
 using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Server;
 using SolarTap.Protocols.Tests.SolarEdge.Crypto;
+using SolarTap.Supervisor.Simulation;
 using SolarTap.Testing.Simulators;
 using static SolarTap.Protocols.Tests.SolarEdge.Server.ServerTestKit;
 

@@ -4,6 +4,7 @@ using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Server;
 using SolarTap.Protocols.SolarEdge.Telemetry;
 using SolarTap.Protocols.Tests.SolarEdge.Crypto;
+using SolarTap.Supervisor.Simulation;
 using SolarTap.Testing.Simulators;
 using static SolarTap.Protocols.Tests.SolarEdge.Server.ServerTestKit;
 

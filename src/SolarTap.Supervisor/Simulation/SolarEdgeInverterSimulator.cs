@@ -3,7 +3,7 @@ using SolarTap.Protocols.SolarEdge;
 using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Server;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>
 /// A SolarEdge inverter in network mode (spec §5.1), without sockets: <see cref="Poll"/> gives the bytes to send at a
@@ -76,6 +76,12 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
     /// <summary>Sequence numbers of the posts ACKed, in order.</summary>
     public List<ushort> AcknowledgedPosts { get; } = [];
 
+    /// <summary>Per acknowledged post, the time from its last send to its ACK (in the times given to Poll and Receive).</summary>
+    public List<TimeSpan> AckLatencies { get; } = [];
+
+    /// <summary>Whether every post allowed by <see cref="SimulatedInverterOptions.PostLimit"/> was made and acknowledged.</summary>
+    public bool AllPostsAcknowledged => _options.PostLimit is int limit && AcknowledgedPosts.Count >= limit;
+
     /// <summary>The post waiting for its ACK.</summary>
     public SimulatedMessage? InFlight { get; private set; }
 
@@ -116,7 +122,7 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
             SendIfDue(_timeRequest, now, output);
         }
 
-        for (int made = 0; now >= _nextPostAt && made < 1000; made++)
+        for (int made = 0; now >= _nextPostAt && made < 1000 && Posts.Count < (_options.PostLimit ?? int.MaxValue); made++)
         {
             MakePost(_nextPostAt);
             _nextPostAt += _options.PostInterval;

@@ -1,4 +1,4 @@
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>A plausible clear-sky day: no power at night, a smooth bell at local noon, longer days in summer.</summary>
 public static class SunCurve

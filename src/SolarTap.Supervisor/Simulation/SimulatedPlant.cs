@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using SolarTap.Protocols.SolarEdge.Telemetry;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>
 /// The physical side of a simulated inverter: power from the sun curve, energy counters integrated over time (the

@@ -1,6 +1,6 @@
 using SolarTap.Protocols.SolarEdge;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>One message the simulator originated and waits to have answered.</summary>
 /// <param name="Header">The (inner) message's header.</param>

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>
 /// Runs a <see cref="SolarEdgeInverterSimulator"/> over a real TCP connection, as an inverter connects to its
@@ -31,6 +31,43 @@ public sealed class SimulatedInverterClient
     private long _sent;
     private long _received;
 
+    /// <summary>Connections made (including the first).</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, but as a real inverter does after a lost connection or a refused connect: waits
+    /// <paramref name="retryDelay"/> and connects again, until <paramref name="until"/> holds.
+    /// </summary>
+    /// <param name="host">Server name or address (resolved again for every connection).</param>
+    /// <param name="port">Server port.</param>
+    /// <param name="until">Checked after every exchange.</param>
+    /// <param name="retryDelay">Pause between connection attempts (real time).</param>
+    /// <param name="onError">Told about each failed or lost connection, for progress output; may be null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task RunWithRetriesAsync(string host, int port, Func<SolarEdgeInverterSimulator, bool> until, TimeSpan retryDelay,
+        Action<string>? onError, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        while (!until(Simulator))
+        {
+            try
+            {
+                if (await RunAsync(host, port, until, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                onError?.Invoke($"{host}:{port} closed the connection");
+            }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                onError?.Invoke($"{host}:{port}: {e.Message}");
+            }
+
+            await Task.Delay(retryDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Connects to <paramref name="host"/>:<paramref name="port"/> and runs until <paramref name="until"/> holds
     /// (checked after every exchange) or the server closes the connection.
@@ -41,6 +78,7 @@ public sealed class SimulatedInverterClient
         ArgumentNullException.ThrowIfNull(until);
         using var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        Connections++;
         NetworkStream stream = client.GetStream();
         var buffer = new byte[8192];
         Task<int>? read = null;

@@ -4,7 +4,7 @@ using SolarTap.Protocols.SolarEdge;
 using SolarTap.Protocols.SolarEdge.Crypto;
 using SolarTap.Protocols.SolarEdge.Server;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>What the simulator does with the server's bytes: check and apply replies (spec §5.2).</summary>
 public sealed partial class SolarEdgeInverterSimulator
@@ -71,7 +71,7 @@ public sealed partial class SolarEdgeInverterSimulator
         switch (header.Function)
         {
             case FunctionCode.RespAck:
-                OnAck(header.Sequence, payload, wrapped);
+                OnAck(header.Sequence, payload, wrapped, now);
                 break;
             case FunctionCode.RespServerGmt:
                 OnTime(header.Sequence, payload, now);
@@ -82,7 +82,7 @@ public sealed partial class SolarEdgeInverterSimulator
         }
     }
 
-    private void OnAck(ushort sequence, byte[] payload, bool wrapped)
+    private void OnAck(ushort sequence, byte[] payload, bool wrapped, DateTimeOffset now)
     {
         if (payload.Length != 0)
         {
@@ -100,6 +100,11 @@ public sealed partial class SolarEdgeInverterSimulator
         if (InFlight is not null && sequence == InFlight.Sequence)
         {
             AcknowledgedPosts.Add(sequence);
+            if (InFlight.SentAt is DateTimeOffset sent)
+            {
+                AckLatencies.Add(now - sent);
+            }
+
             InFlight = _queue.TryDequeue(out SimulatedMessage? next) ? next : null;
             return;
         }
@@ -115,9 +120,9 @@ public sealed partial class SolarEdgeInverterSimulator
 
     private void OnTime(ushort sequence, byte[] payload, DateTimeOffset now)
     {
-        if (_timeRequest is null && sequence == _lastTimeAnswered)
+        if (sequence == _lastTimeAnswered && sequence != _timeRequest?.Sequence)
         {
-            DuplicateAcks++; // the answer to a re-sent request
+            DuplicateAcks++; // the answer to a re-sent request that was answered already (a newer one may be open)
             return;
         }
 

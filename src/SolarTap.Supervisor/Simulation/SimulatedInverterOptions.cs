@@ -1,6 +1,6 @@
 using SolarTap.Protocols.SolarEdge.Keys;
 
-namespace SolarTap.Testing.Simulators;
+namespace SolarTap.Supervisor.Simulation;
 
 /// <summary>What a <see cref="SolarEdgeInverterSimulator"/> pretends to be.</summary>
 public sealed class SimulatedInverterOptions
@@ -48,6 +48,9 @@ public sealed class SimulatedInverterOptions
 
     /// <summary>The inverter's clock error at the start: its timestamps are off by this until a 0x0580 corrects them.</summary>
     public TimeSpan ClockError { get; init; }
+
+    /// <summary>Posts made in all; after that the inverter only re-sends what is not yet acknowledged. Null: no limit.</summary>
+    public int? PostLimit { get; init; }
 
     /// <summary>Sequence number of the first message.</summary>
     public ushort FirstSequence { get; init; } = 1;

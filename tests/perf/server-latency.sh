@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SolarEdge server benchmark (docs/PERFORMANCE.md, "SolarEdge server"): starts `solartap run` on loopback, measures the
+# time to READY (a NOTIFY_SOCKET stand-in), resident memory at idle and under load, and the post-to-ACK latency of
+# N simulated inverters in one `solartap simulate` process. Needs a Release build and socat.
+#   tests/perf/server-latency.sh [INVERTERS=50] [POSTS=15] [STARTS=3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+inverters=${1:-50} posts=${2:-15} starts=${3:-3}
+dll=src/SolarTap/bin/Release/net10.0/solartap.dll
+[ -f "$dll" ] || { echo "build first: dotnet build Appliance.sln -c Release" >&2; exit 2; }
+dir=$(mktemp -d)
+supervisor=""
+notify=""
+cleanup() {
+  [ -n "$supervisor" ] && kill "$supervisor" 2>/dev/null || true
+  [ -n "$notify" ] && kill "$notify" 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+cat > "$dir/solartap.yaml" <<YAML
+solaredge:
+  bind_address: 127.0.0.1
+  ports: [32222]
+  require_clock_sync: false
+  keys_directory: $dir/keys
+journal:
+  path: $dir/journal.jsonl
+status:
+  socket: $dir/status.sock
+YAML
+mkdir -p "$dir/keys"
+rss() { awk '/VmRSS/ {print $2 / 1024}' "/proc/$1/status"; }
+now_ms() { date +%s%3N; }
+
+start_supervisor() {
+  rm -f "$dir/notify" "$dir/notify.log" "$dir/status.sock"
+  socat -u UNIX-RECV:"$dir/notify" OPEN:"$dir/notify.log",creat,append & notify=$!
+  while [ ! -S "$dir/notify" ]; do sleep 0.01; done
+  local t0; t0=$(now_ms)
+  NOTIFY_SOCKET="$dir/notify" dotnet "$dll" run --config "$dir/solartap.yaml" > "$dir/supervisor.log" 2>&1 & supervisor=$!
+  until grep -q READY=1 "$dir/notify.log" 2>/dev/null; do sleep 0.005; done
+  ready_ms=$(( $(now_ms) - t0 ))
+}
+
+stop_supervisor() {
+  kill "$supervisor"; wait "$supervisor" || true; supervisor=""
+  kill "$notify" 2>/dev/null || true; wait "$notify" 2>/dev/null || true; notify=""
+}
+
+for i in $(seq 1 "$starts"); do
+  start_supervisor
+  echo "start $i: READY after $ready_ms ms"
+  [ "$i" -lt "$starts" ] && stop_supervisor
+done
+
+sleep 3
+echo "idle RSS: $(rss "$supervisor") MB"
+
+peak=0
+dotnet "$dll" simulate --server 127.0.0.1:32222 --id 7E200001 --count "$inverters" --optimizers 20 --interval 2s --posts "$posts" \
+  --timeout 300s > "$dir/simulate.log" 2>&1 & simulator=$!
+while kill -0 "$simulator" 2>/dev/null; do
+  r=$(rss "$supervisor"); peak=$(awk -v a="$r" -v b="$peak" 'BEGIN {print (a > b) ? a : b}'); sleep 0.2
+done
+wait "$simulator" && status=0 || status=$?
+echo "loaded RSS (peak of samples every 0.2 s, $inverters inverters): $peak MB"
+echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB"
+grep -E 'Post-to-ACK|^OK|^FAILED' "$dir/simulate.log"
+echo "journal: $(wc -l < "$dir/journal.jsonl") readings; simulate exit $status"
+stop_supervisor
+exit "$status"
