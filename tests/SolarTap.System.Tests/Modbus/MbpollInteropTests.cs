@@ -58,14 +58,14 @@ public sealed partial class MbpollInteropTests
     {
         await using var server = new ModbusTcpTestServer(new ModbusRegisterServer().Set(1, SunSpecSite.Leader()));
 
-        CommandResult result = await Commands.RunAsync(Mbpoll(), Arguments(server, "-a", "1", "-r", "39990", "-c", "4"));
+        CommandResult result = await Network.Commands.RunAsync(Mbpoll(), Arguments(server, "-a", "1", "-r", "39990", "-c", "4"));
 
         Assert.Contains("Illegal data address", result.StandardOutput + result.StandardError, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Mbpoll()
     {
-        Commands.Require("mbpoll", "mbpoll");
+        Network.Commands.Require("mbpoll", "mbpoll");
         return "mbpoll";
     }
 
@@ -82,7 +82,7 @@ public sealed partial class MbpollInteropTests
             all = ["-m", "tcp", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-0", "-1", "-o", "2", .. arguments[..values], "127.0.0.1", .. arguments[values..]];
         }
 
-        CommandResult result = await Commands.RunAsync(Mbpoll(), all);
+        CommandResult result = await Network.Commands.RunAsync(Mbpoll(), all);
         return result.EnsureSuccess().StandardOutput;
     }
 

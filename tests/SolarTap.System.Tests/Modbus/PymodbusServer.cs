@@ -53,7 +53,7 @@ internal sealed class PymodbusServer : IAsyncDisposable
     public static async Task RequireAsync()
     {
         Assert.True(File.Exists(Python), $"{Python} is missing: apt-get install -y python3 python3-pymodbus (.ci/run does this).");
-        CommandResult check = await Commands.RunAsync(Python, ["-c", "import pymodbus, pymodbus.server; print(pymodbus.__version__)"]);
+        CommandResult check = await Network.Commands.RunAsync(Python, ["-c", "import pymodbus, pymodbus.server; print(pymodbus.__version__)"]);
         Assert.True(check.ExitCode == 0, $"python3-pymodbus cannot start a server: apt-get install -y python3-pymodbus python3-serial-asyncio (.ci/run does this; Debian's pymodbus 3.0 imports serial_asyncio, a mere Recommends).\n{check.StandardError}");
         Assert.StartsWith("3.", check.StandardOutput.Trim(), StringComparison.Ordinal);
     }
@@ -68,7 +68,7 @@ internal sealed class PymodbusServer : IAsyncDisposable
         var json = units.ToDictionary(u => u.Key.ToString(CultureInfo.InvariantCulture), u => new { @base = (int)u.Value.BaseAddress, registers = u.Value.Registers });
         await File.WriteAllTextAsync(images, JsonSerializer.Serialize(json));
         int chosen = port ?? FreePort();
-        RunningProcess process = Commands.Start(Python, [script, images, chosen.ToString(CultureInfo.InvariantCulture)]);
+        RunningProcess process = Network.Commands.Start(Python, [script, images, chosen.ToString(CultureInfo.InvariantCulture)]);
         var server = new PymodbusServer(directory, process, chosen);
         try
         {
