@@ -12,6 +12,7 @@ var root = new RootCommand(
     KeyCommand.Create(),
     RunCommand.Create(),
     StatusCommand.Create(),
+    JournalCommand.Create(),
 };
 
 try

@@ -21,11 +21,6 @@ internal static partial class ConfigSchema
         ["status"] = (n, o) => Status.Read(n, o.Status),
     }); // docs/configuration.md lists the sections in this order
 
-    private static readonly ConfigSection<JournalOptions> Journal = new(new Dictionary<string, Action<ConfigNode, JournalOptions>>
-    {
-        ["path"] = (n, o) => AbsolutePath(n, v => o.Path = v),
-    });
-
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
     {
         ["socket"] = (n, o) => AbsolutePath(n, v =>

@@ -20,8 +20,9 @@ public static class ApplianceServices
     public static IServiceCollection AddApplianceServices(this IServiceCollection services, SupervisorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(_ => new FileReadingJournal(options.Journal.Path));
-        services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
+        services.AddSingleton(options.Journal);
+        services.AddSingleton(sp => new SqliteReadingJournal(options.Journal.Path, sp.GetService<TimeProvider>()));
+        services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<SqliteReadingJournal>());
         services.AddHostedService<JournalService>();
 
         services.AddHostedService<DhcpService>();

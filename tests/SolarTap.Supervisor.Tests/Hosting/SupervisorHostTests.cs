@@ -20,7 +20,7 @@ public sealed class SupervisorHostTests : IDisposable
 
     private string Socket => _temp.File("status.sock");
 
-    private string GoodConfig() => _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.jsonl")}\nstatus:\n  socket: {Socket}\n");
+    private string GoodConfig() => _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.db")}\nstatus:\n  socket: {Socket}\n");
 
     private static SupervisorHostSettings Settings(string config, SystemdNotifier? notifier = null, Action<IServiceCollection, SupervisorOptions>? services = null) => new()
     {
@@ -56,7 +56,7 @@ public sealed class SupervisorHostTests : IDisposable
         await journal.AppendAsync([new Reading(new DeviceIdentity(DeviceKind.Inverter, "7F104920"), DateTimeOffset.UnixEpoch, [])], CancellationToken.None);
 
         await host.StopAsync();
-        Assert.Single(File.ReadAllLines(_temp.File("journal.jsonl")));
+        Assert.Equal(1, StoredReadings(_temp.File("journal.db")));
     }
 
     [Fact]
@@ -83,14 +83,14 @@ public sealed class SupervisorHostTests : IDisposable
     public async Task Start_JournalCannotBeOpened_IsAFaultNotACrash()
     {
         string blocker = _temp.Write("not-a-folder", "");
-        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {blocker}/journal.jsonl\nstatus:\n  socket: {Socket}\n");
+        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {blocker}/journal.db\nstatus:\n  socket: {Socket}\n");
         using IHost host = SupervisorHost.Build(Settings(config));
         await host.StartAsync();
 
         StatusSnapshot status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
 
         Assert.Equal(SupervisorState.Fault, status.State);
-        Assert.StartsWith($"journal: cannot open {blocker}/journal.jsonl: ", Assert.Single(status.Messages), StringComparison.Ordinal);
+        Assert.StartsWith($"journal: cannot open {blocker}/journal.db: ", Assert.Single(status.Messages), StringComparison.Ordinal);
         await host.StopAsync();
     }
 
@@ -165,7 +165,7 @@ public sealed class SupervisorHostTests : IDisposable
         Assert.Equal("listening on eth0", source.Detail);
         Assert.Equal("7F104920", Assert.Single(status.Inverters).Serial);
         await host.StopAsync();
-        Assert.Single(File.ReadAllLines(_temp.File("journal.jsonl")));
+        Assert.Equal(1, StoredReadings(_temp.File("journal.db")));
     }
 
     [Fact]
@@ -183,4 +183,11 @@ public sealed class SupervisorHostTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static long StoredReadings(string path)
+    {
+        using var journal = new SqliteReadingJournal(path);
+        journal.Open();
+        return journal.GetStats().Readings;
+    }
 }

@@ -66,7 +66,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             await File.WriteAllTextAsync(passwords, "");
             foreach ((string user, string password) in users)
             {
-                (await Commands.RunAsync(Require("mosquitto_passwd"), ["-b", passwords, user, password])).EnsureSuccess();
+                (await Network.Commands.RunAsync(Require("mosquitto_passwd"), ["-b", passwords, user, password])).EnsureSuccess();
             }
 
             config.Add("allow_anonymous false");
@@ -103,7 +103,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     {
         if (_process is { } process)
         {
-            (await Commands.RunAsync("kill", ["-TERM", process.Process.Id.ToString(CultureInfo.InvariantCulture)])).EnsureSuccess();
+            (await Network.Commands.RunAsync("kill", ["-TERM", process.Process.Id.ToString(CultureInfo.InvariantCulture)])).EnsureSuccess();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await process.Process.WaitForExitAsync(timeout.Token);
             await process.DisposeAsync();
@@ -134,7 +134,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        _process = Commands.Start(Require("mosquitto"), ["-c", _config]);
+        _process = Network.Commands.Start(Require("mosquitto"), ["-c", _config]);
 
         // Its log goes to a pipe and is block-buffered, so readiness is the port accepting connections.
         var clock = global::System.Diagnostics.Stopwatch.StartNew();

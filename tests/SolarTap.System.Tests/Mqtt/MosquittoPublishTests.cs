@@ -83,8 +83,8 @@ public class MosquittoPublishTests
         List<MqttSessionEvent> events = await client.WaitAsync(e => e.Any(x => x.Kind == MqttSessionEventKind.SubscribeAcknowledged), "SUBACK");
         Assert.Equal([1], events.Single(x => x.Kind == MqttSessionEventKind.SubscribeAcknowledged).ReturnCodes!);
 
-        (await Commands.RunAsync(MosquittoBroker.Require("mosquitto_pub"), ["-h", "127.0.0.1", "-p", broker.PortText, "-q", "1", "-t", "homeassistant/status", "-m", "online"])).EnsureSuccess();
-        (await Commands.RunAsync(MosquittoBroker.Require("mosquitto_pub"), ["-h", "127.0.0.1", "-p", broker.PortText, "-q", "0", "-t", "homeassistant/other", "-m", "ignored"])).EnsureSuccess();
+        (await Network.Commands.RunAsync(MosquittoBroker.Require("mosquitto_pub"), ["-h", "127.0.0.1", "-p", broker.PortText, "-q", "1", "-t", "homeassistant/status", "-m", "online"])).EnsureSuccess();
+        (await Network.Commands.RunAsync(MosquittoBroker.Require("mosquitto_pub"), ["-h", "127.0.0.1", "-p", broker.PortText, "-q", "0", "-t", "homeassistant/other", "-m", "ignored"])).EnsureSuccess();
 
         events = await client.WaitAsync(e => e.Any(x => x.Kind == MqttSessionEventKind.MessageReceived), "the HA status message");
         MqttMessage message = events.Single(x => x.Kind == MqttSessionEventKind.MessageReceived).Message!;

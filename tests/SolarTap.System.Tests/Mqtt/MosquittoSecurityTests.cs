@@ -56,7 +56,7 @@ public class MosquittoSecurityTests
             client.Connection.TryPublish(Text("solartap/tls", "encrypted", retain: true), 1);
             await client.WaitAsync(e => e.Any(x => x.Kind == MqttSessionEventKind.PublishAcknowledged), "PUBACK over TLS");
 
-            CommandResult sub = await Commands.RunAsync(MosquittoBroker.Require("mosquitto_sub"),
+            CommandResult sub = await Network.Commands.RunAsync(MosquittoBroker.Require("mosquitto_sub"),
                 ["-h", "localhost", "-p", broker.PortText, "--cafile", certificates.CaFile, "--cert", certificates.ClientCertificateFile,
                  "--key", certificates.ClientKeyFile, "-t", "solartap/tls", "-C", "1", "-W", "5"], TimeSpan.FromSeconds(15));
             Assert.Equal("encrypted", sub.EnsureSuccess().StandardOutput.Trim());

@@ -24,7 +24,7 @@ internal static class MqttSystemTest
     public static async Task<RunningProcess> SubscribeAsync(MosquittoBroker broker, string filter, params string[] extra)
     {
         // stdbuf: mosquitto_sub's stdout is a pipe here, block-buffered unless told otherwise.
-        RunningProcess sub = Commands.Start("stdbuf", ["-oL", "-eL", MosquittoBroker.Require("mosquitto_sub"), "-d", "-v", "-V", "mqttv311", "-q", "1", "-h", "127.0.0.1", "-p", broker.PortText, "-t", filter, .. extra]);
+        RunningProcess sub = Network.Commands.Start("stdbuf", ["-oL", "-eL", MosquittoBroker.Require("mosquitto_sub"), "-d", "-v", "-V", "mqttv311", "-q", "1", "-h", "127.0.0.1", "-p", broker.PortText, "-t", filter, .. extra]);
         await WaitForOutputAsync(sub, "received SUBACK");
         return sub;
     }
@@ -53,7 +53,7 @@ internal static class MqttSystemTest
     /// <summary>The retained message on <paramref name="topic"/> as <c>mosquitto_sub</c> sees it, or "" when none.</summary>
     public static async Task<string> RetainedAsync(MosquittoBroker broker, string topic)
     {
-        CommandResult result = await Commands.RunAsync(MosquittoBroker.Require("mosquitto_sub"),
+        CommandResult result = await Network.Commands.RunAsync(MosquittoBroker.Require("mosquitto_sub"),
             ["-h", "127.0.0.1", "-p", broker.PortText, "-t", topic, "-C", "1", "-W", "2", "--retained-only"], TimeSpan.FromSeconds(10));
         return result.StandardOutput.Trim();
     }
