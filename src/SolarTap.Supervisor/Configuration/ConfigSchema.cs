@@ -18,6 +18,7 @@ internal static partial class ConfigSchema
         ["dns"] = (n, o) => Dns.Read(n, o.Dns),
         ["solaredge"] = (n, o) => SolarEdge.Read(n, o.SolarEdge),
         ["journal"] = (n, o) => Journal.Read(n, o.Journal),
+        ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
         ["status"] = (n, o) => Status.Read(n, o.Status),
     }); // docs/configuration.md lists the sections in this order
 
@@ -44,6 +45,7 @@ internal static partial class ConfigSchema
         .. Dns.Keys.Select(k => $"dns.{k}"),
         .. SolarEdge.Keys.Select(k => $"solaredge.{k}"),
         .. Journal.Keys.Select(k => $"journal.{k}"),
+        .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
     ];
 

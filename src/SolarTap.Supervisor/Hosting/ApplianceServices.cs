@@ -3,6 +3,7 @@ using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.Mqtt;
 
 namespace SolarTap.Supervisor.Hosting;
 
@@ -27,6 +28,12 @@ public static class ApplianceServices
 
         services.AddHostedService<DhcpService>();
         services.AddHostedService<DnsService>();
+        if (options.Mqtt.Enabled)
+        {
+            services.AddSingleton(options.Mqtt);
+            services.AddHostedService<MqttSink>();
+        }
+
         // Later issues: the SolarEdge server, relay, capture, pollers, sinks.
         return services;
     }

@@ -60,6 +60,25 @@ public sealed class SupervisorHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_MqttHostSet_TheSinkRunsAndWaitsForAnUnreachableBrokerWithoutStoppingTheHost()
+    {
+        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.db")}\nstatus:\n  socket: {Socket}\nmqtt:\n  host: 127.0.0.1\n  port: 9\n");
+        using IHost host = SupervisorHost.Build(Settings(config));
+        await host.StartAsync();
+
+        SinkStatus sink = null!;
+        for (int i = 0; i < 100 && sink?.State != ComponentState.Waiting; i++)
+        {
+            await Task.Delay(50);
+            sink = (await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None)).Sinks.Single(s => s.Name == "mqtt");
+        }
+
+        Assert.Equal(ComponentState.Waiting, sink.State);
+        Assert.StartsWith("MQTT: ", sink.Detail, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Start_BadConfig_RunsOnlyTheStatusSurfacesInConfigurationError()
     {
         string config = _temp.Write("bad.yaml", $"status:\n  socket: {Socket}\nnetwork:\n  pool_start: 10.0.0.1\n  lease: 1h\n");
