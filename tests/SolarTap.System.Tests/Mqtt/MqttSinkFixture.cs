@@ -14,10 +14,12 @@ internal sealed class MqttSinkFixture : IAsyncDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("solartap-sink-").FullName;
 
-    public MqttSinkFixture(MqttOptions options)
+    /// <param name="options">The sink's settings.</param>
+    /// <param name="journalClock">The journal's clock for received times (an old one makes every reading a backlog).</param>
+    public MqttSinkFixture(MqttOptions options, TimeProvider? journalClock = null)
     {
         Options = options;
-        Journal = new SqliteReadingJournal(Path.Combine(_folder, "journal.db"));
+        Journal = new SqliteReadingJournal(Path.Combine(_folder, "journal.db"), journalClock);
         Journal.Open();
         Status = new StatusModel(TimeProvider.System);
         Sink = new MqttSink(Journal, options, Status, TimeProvider.System, NullLogger<MqttSink>.Instance);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SolarTap.Protocols.Mqtt;
+using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Mqtt;
 using SolarTap.Supervisor.Status;
 using static SolarTap.System.Tests.Mqtt.MqttSystemTest;
@@ -75,6 +76,22 @@ public class MqttSinkTests
     }
 
     [Fact]
+    public async Task Backlog_IsReplayedAtTheConfiguredRate()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        MqttOptions options = MqttSinkFixture.For(broker, "st-rate");
+        options.ReplayRate = 100;
+        await using var sink = new MqttSinkFixture(options, new OldClock()); // committed an hour ago: a backlog
+        sink.Journal.Append([.. Enumerable.Range(0, 300).Select(MqttSinkFixture.Inverter)]);
+
+        var clock = global::System.Diagnostics.Stopwatch.StartNew();
+        await sink.StartAsync();
+        await WaitUntilAsync(() => sink.Sink.Cursor >= sink.Journal.LastSequence, "the backlog acknowledged");
+
+        Assert.InRange(clock.Elapsed.TotalSeconds, 2.5, 10); // 300 at 100/s: about 3 s, not the ~0.1 s it takes unpaced
+    }
+
+    [Fact]
     public async Task Tls_SelfSignedCaAndPassword_DeliversOverTls()
     {
         string pki = Directory.CreateTempSubdirectory("solartap-pki-").FullName;
@@ -126,4 +143,9 @@ public class MqttSinkTests
             return ((int)root.GetProperty("values").GetProperty("AcPower").GetDouble(), root.GetProperty("time").GetDateTimeOffset());
         }),
     ];
+
+    private sealed class OldClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddHours(-1);
+    }
 }
