@@ -19,6 +19,7 @@ internal static partial class ConfigSchema
         ["solaredge"] = (n, o) => SolarEdge.Read(n, o.SolarEdge),
         ["journal"] = (n, o) => Journal.Read(n, o.Journal),
         ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
+        ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["status"] = (n, o) => Status.Read(n, o.Status),
     }); // docs/configuration.md lists the sections in this order
 
@@ -46,6 +47,7 @@ internal static partial class ConfigSchema
         .. SolarEdge.Keys.Select(k => $"solaredge.{k}"),
         .. Journal.Keys.Select(k => $"journal.{k}"),
         .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
+        .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
     ];
 

@@ -14,6 +14,11 @@ internal static class ConfigValidator
         ValidateNetwork(options.Network, errors);
         ValidateSolarEdge(options.SolarEdge, errors);
         ValidateMqtt(options.Mqtt, errors);
+        if (options.JsonLines.MaxTotalBytes < options.JsonLines.MaxFileBytes && !errors.Failed("jsonl"))
+        {
+            string key = errors.IsPresent("jsonl.max_total_size") ? "jsonl.max_total_size" : "jsonl.max_file_size";
+            errors.Add(errors.LineOf(key), key, "expected jsonl.max_total_size to be at least jsonl.max_file_size");
+        }
     }
 
     private static void ValidateMqtt(MqttOptions m, ConfigErrors errors)

@@ -4,6 +4,7 @@ using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
 using SolarTap.Supervisor.Mqtt;
+using SolarTap.Supervisor.Sinks;
 
 namespace SolarTap.Supervisor.Hosting;
 
@@ -32,6 +33,12 @@ public static class ApplianceServices
         {
             services.AddSingleton(options.Mqtt);
             services.AddHostedService<MqttSink>();
+        }
+
+        if (options.JsonLines.Enabled)
+        {
+            services.AddSingleton(options.JsonLines);
+            services.AddHostedService<JsonLinesSink>();
         }
 
         // Later issues: the SolarEdge server, relay, capture, pollers, sinks.

@@ -9,12 +9,12 @@ public class ConfigValidationTests
 
     [Theory]
     // unknown keys
-    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, mqtt, status")]
+    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, mqtt, jsonl, status")]
     [InlineData("dns:\n  upstream: system\n  forward: yes\n", 3, "dns.forward", "unknown key, expected one of: local_names, upstream, port, offline")]
     [InlineData("network:\n  reservations:\n    - mac: 00:27:02:00:00:01\n      address: 192.168.50.10\n      ip: 1\n", 5, "network.reservations[0].ip",
         "unknown key, expected one of: mac, address, hostname")]
     // wrong types
-    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, mqtt, status, found a list")]
+    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, mqtt, jsonl, status, found a list")]
     [InlineData("network: eth0\n", 1, "network", "expected a mapping of interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, dhcp_port, lease_file, uplink_interface, found \"eth0\"")]
     [InlineData("solaredge:\n  ports: 22222\n", 2, "solaredge.ports", "expected a list of TCP port numbers such as [22222, 22221, 80], found \"22222\"")]
     [InlineData("solaredge:\n  ports: [http]\n", 2, "solaredge.ports[0]", "expected a TCP port number from 1 to 65535, found \"http\"")]
@@ -48,6 +48,8 @@ public class ConfigValidationTests
     [InlineData("mqtt:\n  host: broker\n  password: x\n", 3, "mqtt.password", "expected mqtt.username as well: MQTT sends a password only with a user name")]
     [InlineData("mqtt:\n  host: broker\n  ca_file: /etc/ca.pem\n", 3, "mqtt.ca_file", "expected mqtt.tls: true as well: certificates are used only with TLS")]
     [InlineData("journal:\n  max_size: 2TB\n", 2, "journal.max_size", "expected a size such as 500MB or 2GB (MB and GB count 1024 × 1024 and 1024³ bytes), from 10MB to 1024GB, found \"2TB\"")]
+    [InlineData("jsonl:\n  max_file_size: 200MB\n  max_total_size: 100MB\n", 3, "jsonl.max_total_size", "expected jsonl.max_total_size to be at least jsonl.max_file_size")]
+    [InlineData("jsonl:\n  directory: readings\n", 2, "jsonl.directory", "expected an absolute path (starting with /), found \"readings\"")]
     [InlineData("journal:\n  max_age: 12h\n", 2, "journal.max_age", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1d to 3650d, found \"12h\"")]
     [InlineData("network:\n  lease_time: 30s\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"30s\"")]
     [InlineData("network:\n  lease_time: 3600\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"3600\"")]
