@@ -25,6 +25,8 @@ public static class ApplianceServices
         services.AddSingleton(options.Journal);
         services.AddSingleton(sp => new SqliteReadingJournal(options.Journal.Path, sp.GetService<TimeProvider>()));
         services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<SqliteReadingJournal>());
+        services.AddSingleton<IUnknownFrameStore>(sp => sp.GetRequiredService<SqliteReadingJournal>());
+        services.AddSingleton<IDeviceDetailsStore>(sp => sp.GetRequiredService<SqliteReadingJournal>());
         services.AddHostedService<JournalService>();
 
         services.AddHostedService<DhcpService>();

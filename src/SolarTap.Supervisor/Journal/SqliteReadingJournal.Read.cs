@@ -47,6 +47,21 @@ public sealed partial class SqliteReadingJournal
         }
     }
 
+    /// <inheritdoc/>
+    public (string? Model, string? Firmware) GetDeviceDetails(DeviceIdentity device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        lock (_gate)
+        {
+            using SqliteCommand query = Connection().CreateCommand();
+            query.CommandText = "SELECT model, firmware FROM devices WHERE kind = $k AND serial = $s;";
+            query.Parameters.AddWithValue("$k", ReadingJsonWriter.KindName(device.Kind));
+            query.Parameters.AddWithValue("$s", device.Serial);
+            using SqliteDataReader reader = query.ExecuteReader();
+            return reader.Read() ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (null, null);
+        }
+    }
+
     /// <summary>The sequence a sink delivered up to (0 when it never delivered).</summary>
     public long GetCursor(string sink)
     {

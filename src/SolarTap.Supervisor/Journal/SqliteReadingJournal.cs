@@ -14,7 +14,7 @@ namespace SolarTap.Supervisor.Journal;
 /// One connection serialised by a lock: appends, sink reads and cursor updates are short. SQLite's own file lock
 /// keeps a second writer process out for as long as a write lasts (busy timeout 5 s).
 /// </remarks>
-public sealed partial class SqliteReadingJournal : IReadingJournal, IDisposable
+public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFrameStore, IDeviceDetailsStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -181,7 +181,7 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IDisposable
         return signal.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Records the model and firmware of a device (shown in exports, stats and Home Assistant).</summary>
+    /// <inheritdoc/>
     public void SetDeviceDetails(DeviceIdentity device, string? model, string? firmware)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -201,10 +201,7 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IDisposable
         }
     }
 
-    /// <summary>
-    /// Keeps a frame that failed to decode (its source, why, and its bytes) for later analysis. Only the newest
-    /// <see cref="UnknownFramesLimit"/> are kept.
-    /// </summary>
+    /// <inheritdoc/>
     public void RecordUnknownFrame(string source, string reason, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(source);

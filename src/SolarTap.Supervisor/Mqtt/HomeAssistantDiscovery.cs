@@ -16,7 +16,13 @@ namespace SolarTap.Supervisor.Mqtt;
 internal static class HomeAssistantDiscovery
 {
     /// <summary>The discovery message for one value of a device.</summary>
-    public static MqttMessage Sensor(MqttOptions options, DeviceIdentity device, Quantity quantity, Phase phase)
+    /// <param name="options">The sink's settings.</param>
+    /// <param name="device">The device.</param>
+    /// <param name="quantity">The value's quantity.</param>
+    /// <param name="phase">The value's phase.</param>
+    /// <param name="model">The device's model if a source reported it.</param>
+    /// <param name="firmware">The device's firmware if a source reported it.</param>
+    public static MqttMessage Sensor(MqttOptions options, DeviceIdentity device, Quantity quantity, Phase phase, string? model = null, string? firmware = null)
     {
         string node = DeviceId(device.Serial);
         string value = ObjectName(quantity, phase);
@@ -52,7 +58,7 @@ internal static class HomeAssistantDiscovery
             }
 
             json.WriteString("availability_topic", options.AvailabilityTopic);
-            WriteDevice(json, options, device);
+            WriteDevice(json, options, device, model, firmware);
             WriteOrigin(json);
         });
         return new MqttMessage($"{options.DiscoveryPrefix}/sensor/{node}/{value}/config", payload, MqttQos.AtLeastOnce, Retain: true);
@@ -125,7 +131,7 @@ internal static class HomeAssistantDiscovery
         return string.Join(' ', words);
     }
 
-    private static void WriteDevice(Utf8JsonWriter json, MqttOptions options, DeviceIdentity device)
+    private static void WriteDevice(Utf8JsonWriter json, MqttOptions options, DeviceIdentity device, string? model, string? firmware)
     {
         string kind = ReadingJsonWriter.KindName(device.Kind);
         json.WriteStartObject("device");
@@ -134,7 +140,12 @@ internal static class HomeAssistantDiscovery
         json.WriteEndArray();
         json.WriteString("name", $"{device.Manufacturer ?? "SolarTap"} {kind} {device.Serial}");
         json.WriteString("manufacturer", device.Manufacturer ?? "unknown");
-        json.WriteString("model", char.ToUpperInvariant(kind[0]) + kind[1..]);
+        json.WriteString("model", model ?? char.ToUpperInvariant(kind[0]) + kind[1..]);
+        if (firmware is not null)
+        {
+            json.WriteString("sw_version", firmware);
+        }
+
         json.WriteString("serial_number", device.Serial);
         json.WriteString("via_device", device.Kind == DeviceKind.Optimizer && device.Parent is { } parent ? DeviceId(parent) : ApplianceId(options));
         json.WriteEndObject();

@@ -178,7 +178,7 @@ public sealed partial class MqttSink : BackgroundService
             {
                 _rediscover = false;
                 messages.Add(HomeAssistantDiscovery.Appliance(_options));
-                messages.AddRange(_devices.Select(d => HomeAssistantDiscovery.Sensor(_options, d.Value, d.Key.Quantity, d.Key.Phase)));
+                messages.AddRange(_devices.Select(d => Sensor(d.Value, d.Key.Quantity, d.Key.Phase)));
             }
 
             foreach (Measurement m in reading?.Values ?? [])
@@ -187,7 +187,7 @@ public sealed partial class MqttSink : BackgroundService
                 _devices[key] = reading.Device;
                 if (_announced.Add(key))
                 {
-                    messages.Add(HomeAssistantDiscovery.Sensor(_options, reading.Device, m.Quantity, m.Phase));
+                    messages.Add(Sensor(reading.Device, m.Quantity, m.Phase));
                 }
             }
         }
@@ -199,6 +199,12 @@ public sealed partial class MqttSink : BackgroundService
                 await RoomAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private MqttMessage Sensor(DeviceIdentity device, Quantity quantity, Phase phase)
+    {
+        (string? model, string? firmware) = _journal.GetDeviceDetails(device);
+        return HomeAssistantDiscovery.Sensor(_options, device, quantity, phase, model, firmware);
     }
 
     private async Task PumpEventsAsync()

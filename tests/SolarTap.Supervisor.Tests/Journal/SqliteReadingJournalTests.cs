@@ -153,6 +153,8 @@ public class SqliteReadingJournalTests
         Assert.Equal("wal", query.ExecuteScalar());
         query.CommandText = "SELECT model || ' ' || firmware FROM devices WHERE serial = '7F104920';";
         Assert.Equal("SE5000 3.2468", query.ExecuteScalar());
+        Assert.Equal(("SE5000", "3.2468"), journal.GetDeviceDetails(Inverter(0, 1).Device));
+        Assert.Equal((null, null), journal.GetDeviceDetails(new DeviceIdentity(DeviceKind.Meter, "unknown")));
         Assert.Equal("ok", journal.CheckIntegrity());
     }
 

@@ -71,6 +71,18 @@ public class MqttPayloadTests
     }
 
     [Fact]
+    public void Sensor_ModelAndFirmwareFromTheJournal_AreInTheDevice()
+    {
+        MqttMessage message = HomeAssistantDiscovery.Sensor(Options, new DeviceIdentity(DeviceKind.Inverter, "7F104920", Manufacturer: "SolarEdge"),
+            Quantity.EnergyTotal, Phase.None, "SE5000H", "4.18.40");
+
+        using JsonDocument json = JsonDocument.Parse(message.Payload);
+        JsonElement device = json.RootElement.GetProperty("device");
+        Assert.Equal(("SE5000H", "4.18.40", "solartap_appliance_roof"), (device.GetProperty("model").GetString(), device.GetProperty("sw_version").GetString(),
+            device.GetProperty("via_device").GetString()));
+    }
+
+    [Fact]
     public void Names_ReadAsWords()
     {
         Assert.Equal("AC voltage", HomeAssistantDiscovery.Words(Quantity.AcVoltage));
