@@ -93,6 +93,21 @@ public class SqliteReadingJournalTests
     }
 
     [Fact]
+    public void Prune_ManyOldReadings_AreDeletedInSeveralChunks()
+    {
+        using var temp = new TempFolder();
+        var clock = new ManualTimeProvider(T0.AddDays(400));
+        using var journal = new SqliteReadingJournal(temp.File("journal.db"), clock);
+        journal.Open();
+        journal.Append([.. Enumerable.Range(0, 12_000).Select(i => Inverter(i, i))]); // 5-minute steps: about 42 days
+        journal.Append([new Reading(Inverter(0, 1).Device, T0.AddDays(399), [])]);
+
+        Assert.Equal(12_000, journal.Prune(TimeSpan.FromDays(180), long.MaxValue));
+
+        Assert.Equal(1, journal.GetStats().Readings);
+    }
+
+    [Fact]
     public void Prune_OverMaxSize_DeletesTheOldestUntilUnder()
     {
         using var temp = new TempFolder();
