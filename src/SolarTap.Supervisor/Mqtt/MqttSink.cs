@@ -40,6 +40,7 @@ public sealed partial class MqttSink : BackgroundService
     private long _cursor;
     private long _savedCursor;
     private bool _rediscover;
+    private string? _journalFailure;
 
     /// <summary>A sink for <paramref name="journal"/>; it starts with the host.</summary>
     public MqttSink(SqliteReadingJournal journal, MqttOptions options, StatusModel status, TimeProvider time, ILogger<MqttSink> logger)
@@ -71,9 +72,8 @@ public sealed partial class MqttSink : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        _cursor = _savedCursor = _enqueued = _journal.GetCursor(Name);
-        _status.SetSink(Name, ComponentState.Starting, Backlog(), _connection.StatusText);
-        LogStarting(_logger, _options.Host, _options.Port, _cursor);
+        _status.SetSink(Name, ComponentState.Starting, 0, _connection.StatusText);
+        bool started = false;
         Task run = _connection.RunAsync(CancellationToken.None);
         Task events = PumpEventsAsync();
         using var saver = _time.CreateTimer(_ => SaveCursor(), null, CursorSaveInterval, CursorSaveInterval);
@@ -83,13 +83,26 @@ public sealed partial class MqttSink : BackgroundService
             {
                 try
                 {
+                    if (!started)
+                    {
+                        long cursor = _journal.GetCursor(Name); // throws while the journal is not open
+                        lock (_gate)
+                        {
+                            _cursor = _savedCursor = _enqueued = cursor;
+                        }
+
+                        started = true;
+                        LogStarting(_logger, _options.Host, _options.Port, cursor);
+                    }
+
                     await FeedAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
                 {
                     // The journal is not open or failed: report it and try again; never take the host down.
                     LogJournalFailed(_logger, e.Message);
-                    _status.SetSink(Name, ComponentState.Failed, Backlog(), $"MQTT: cannot read the journal: {e.Message}");
+                    Volatile.Write(ref _journalFailure, $"MQTT: cannot read the journal: {e.Message}");
+                    Report(ComponentState.Failed);
                     await Task.Delay(TimeSpan.FromSeconds(10), _time, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -122,6 +135,10 @@ public sealed partial class MqttSink : BackgroundService
             stoppingToken.ThrowIfCancellationRequested();
             await PublishDiscoveryAsync(null, stoppingToken).ConfigureAwait(false);
             IReadOnlyList<JournalEntry> page = _journal.ReadAfter(_enqueued, PageSize);
+            if (Interlocked.Exchange(ref _journalFailure, null) is not null)
+            {
+                Report(_connection.StatusText == "MQTT: connected" ? ComponentState.Running : ComponentState.Waiting);
+            }
             if (page.Count == 0)
             {
                 Task appended = _journal.WaitForAppendAsync(_enqueued, stoppingToken);
@@ -216,12 +233,12 @@ public sealed partial class MqttSink : BackgroundService
                 case MqttSessionEventKind.Connected:
                     LogConnected(_logger, _options.Host, _options.Port);
                     Rediscover();
-                    _status.SetSink(Name, ComponentState.Running, Backlog(), _connection.StatusText);
+                    Report(ComponentState.Running);
                     break;
                 case MqttSessionEventKind.ConnectRefused:
                 case MqttSessionEventKind.ConnectionLost:
                     LogNotConnected(_logger, _connection.StatusText, e.Reason ?? "");
-                    _status.SetSink(Name, ComponentState.Waiting, Backlog(), _connection.StatusText);
+                    Report(ComponentState.Waiting);
                     break;
                 case MqttSessionEventKind.PublishAcknowledged or MqttSessionEventKind.PublishSent when e.Token > 0:
                     Acknowledge(e.Token);
@@ -248,7 +265,20 @@ public sealed partial class MqttSink : BackgroundService
             _cursor = _outstanding.Count == 0 ? _enqueued : _outstanding.Min - 1;
         }
 
-        _status.SetSink(Name, ComponentState.Running, Backlog(), _connection.StatusText, delivered: true);
+        Report(ComponentState.Running, delivered: true);
+    }
+
+    /// <summary>The sink's status: the connection's, unless the journal cannot be read (that matters more).</summary>
+    private void Report(ComponentState state, bool delivered = false)
+    {
+        if (Volatile.Read(ref _journalFailure) is { } failure)
+        {
+            _status.SetSink(Name, ComponentState.Failed, Backlog(), failure);
+        }
+        else
+        {
+            _status.SetSink(Name, state, Backlog(), _connection.StatusText, delivered);
+        }
     }
 
     private void Rediscover()

@@ -79,6 +79,28 @@ public sealed class SupervisorHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_JournalCannotBeOpenedWithSinksOn_SinksReportItAndTheHostStaysUp()
+    {
+        string blocker = _temp.Write("not-a-folder", "");
+        string config = _temp.Write("solartap.yaml",
+            $"journal:\n  path: {blocker}/journal.db\nstatus:\n  socket: {Socket}\nmqtt:\n  host: 127.0.0.1\n  port: 9\njsonl:\n  directory: {_temp.File("out")}\n");
+        using IHost host = SupervisorHost.Build(Settings(config));
+        await host.StartAsync();
+
+        StatusSnapshot status = null!;
+        for (int i = 0; i < 100 && status?.Sinks.Count(s => s.State == ComponentState.Failed) != 2; i++)
+        {
+            await Task.Delay(50);
+            status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
+        }
+
+        Assert.Equal(SupervisorState.Fault, status.State);
+        Assert.All(status.Sinks, s => Assert.Equal(ComponentState.Failed, s.State));
+        Assert.Equal(["jsonl", "mqtt"], status.Sinks.Select(s => s.Name).Order(StringComparer.Ordinal));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Start_BadConfig_RunsOnlyTheStatusSurfacesInConfigurationError()
     {
         string config = _temp.Write("bad.yaml", $"status:\n  socket: {Socket}\nnetwork:\n  pool_start: 10.0.0.1\n  lease: 1h\n");
