@@ -13,6 +13,7 @@ var root = new RootCommand(
     RunCommand.Create(),
     StatusCommand.Create(),
     SimulateCommand.Create(),
+    JournalCommand.Create(),
 };
 
 try

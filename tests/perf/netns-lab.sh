@@ -41,7 +41,7 @@ dns:
 solaredge:
   mode: off
 journal:
-  path: $work/journal.jsonl
+  path: $work/journal.db
 status:
   socket: $work/status.sock
 YAML

@@ -24,7 +24,7 @@ solaredge:
   require_clock_sync: false
   keys_directory: $dir/keys
 journal:
-  path: $dir/journal.jsonl
+  path: $dir/journal.db
 status:
   socket: $dir/status.sock
 YAML
@@ -66,6 +66,6 @@ wait "$simulator" && status=0 || status=$?
 echo "loaded RSS (peak of samples every 0.2 s, $inverters inverters): $peak MB"
 echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB"
 grep -E 'Post-to-ACK|^OK|^FAILED' "$dir/simulate.log"
-echo "journal: $(wc -l < "$dir/journal.jsonl") readings; simulate exit $status"
+echo "journal: $(dotnet "$dll" journal export --journal "$dir/journal.db" | wc -l) readings; simulate exit $status"
 stop_supervisor
 exit "$status"

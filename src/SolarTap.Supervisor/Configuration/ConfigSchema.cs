@@ -18,13 +18,10 @@ internal static partial class ConfigSchema
         ["dns"] = (n, o) => Dns.Read(n, o.Dns),
         ["solaredge"] = (n, o) => SolarEdge.Read(n, o.SolarEdge),
         ["journal"] = (n, o) => Journal.Read(n, o.Journal),
+        ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
+        ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["status"] = (n, o) => Status.Read(n, o.Status),
     }); // docs/configuration.md lists the sections in this order
-
-    private static readonly ConfigSection<JournalOptions> Journal = new(new Dictionary<string, Action<ConfigNode, JournalOptions>>
-    {
-        ["path"] = (n, o) => AbsolutePath(n, v => o.Path = v),
-    });
 
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
     {
@@ -49,6 +46,8 @@ internal static partial class ConfigSchema
         .. Dns.Keys.Select(k => $"dns.{k}"),
         .. SolarEdge.Keys.Select(k => $"solaredge.{k}"),
         .. Journal.Keys.Select(k => $"journal.{k}"),
+        .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
+        .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
     ];
 

@@ -13,6 +13,33 @@ internal static class ConfigValidator
     {
         ValidateNetwork(options.Network, errors);
         ValidateSolarEdge(options.SolarEdge, errors);
+        ValidateMqtt(options.Mqtt, errors);
+        if (options.JsonLines.MaxTotalBytes < options.JsonLines.MaxFileBytes && !errors.Failed("jsonl"))
+        {
+            string key = errors.IsPresent("jsonl.max_total_size") ? "jsonl.max_total_size" : "jsonl.max_file_size";
+            errors.Add(errors.LineOf(key), key, "expected jsonl.max_total_size to be at least jsonl.max_file_size");
+        }
+    }
+
+    private static void ValidateMqtt(MqttOptions m, ConfigErrors errors)
+    {
+        if (m.Password is not null && m.UserName is null && !errors.Failed("mqtt.username"))
+        {
+            errors.Add(errors.LineOf("mqtt.password"), "mqtt.password", "expected mqtt.username as well: MQTT sends a password only with a user name");
+        }
+
+        foreach (string key in new[] { "mqtt.ca_file", "mqtt.client_cert", "mqtt.client_key" })
+        {
+            if (!m.Tls && errors.IsPresent(key) && !errors.Failed("mqtt.tls"))
+            {
+                errors.Add(errors.LineOf(key), key, "expected mqtt.tls: true as well: certificates are used only with TLS");
+            }
+        }
+
+        if (m.ClientKey is not null && m.ClientCertificate is null && !errors.Failed("mqtt.client_cert"))
+        {
+            errors.Add(errors.LineOf("mqtt.client_key"), "mqtt.client_key", "expected mqtt.client_cert as well: a key without its certificate is of no use");
+        }
     }
 
     private static void ValidateNetwork(NetworkOptions n, ConfigErrors errors)

@@ -18,6 +18,12 @@ public sealed class SupervisorOptions
     /// <summary>The durable journal of readings (section <c>journal</c>).</summary>
     public JournalOptions Journal { get; set; } = new();
 
+    /// <summary>The MQTT sink and Home Assistant discovery (section <c>mqtt</c>).</summary>
+    public MqttOptions Mqtt { get; set; } = new();
+
+    /// <summary>The JSON-lines file sink (section <c>jsonl</c>).</summary>
+    public JsonLinesOptions JsonLines { get; set; } = new();
+
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
 }

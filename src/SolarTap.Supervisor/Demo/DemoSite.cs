@@ -74,7 +74,7 @@ public sealed class DemoSite : IAsyncDisposable
                 options.SolarEdge.BindAddress = IPAddress.Loopback;
                 options.SolarEdge.Ports = [0];
                 options.SolarEdge.KeysDirectory = Path.Combine(_folder, "keys");
-                options.Journal.Path = Path.Combine(_folder, "journal.jsonl");
+                options.Journal.Path = Path.Combine(_folder, "journal.db");
                 options.Status.Socket = Path.Combine(_folder, "status.sock");
                 services.AddSingleton<IClockSyncCheck>(new FixedClockSyncCheck(true)); // the demo's clock is the system's
                 services.RemoveAll<ILoggerProvider>(); // the table is the output
@@ -182,12 +182,12 @@ public sealed class DemoSite : IAsyncDisposable
     {
         lock (_gate)
         {
-            FileReadingJournal journal = _host!.Services.GetRequiredService<FileReadingJournal>();
-            IReadOnlyList<JournalEntry> entries = journal.Read(_journalPosition, out _);
+            SqliteReadingJournal journal = _host!.Services.GetRequiredService<SqliteReadingJournal>();
+            IReadOnlyList<JournalEntry> entries = journal.ReadAfter(_journalPosition, int.MaxValue);
             foreach (JournalEntry entry in entries)
             {
                 _latest[(entry.Reading.Device.Kind, entry.Reading.Device.Serial)] = entry.Reading;
-                _journalPosition = entry.Next;
+                _journalPosition = entry.Sequence;
             }
 
             _stored += entries.Count;

@@ -3,6 +3,8 @@ using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.Mqtt;
+using SolarTap.Supervisor.Sinks;
 using SolarTap.Supervisor.SolarEdge;
 
 namespace SolarTap.Supervisor.Hosting;
@@ -21,8 +23,11 @@ public static class ApplianceServices
     public static IServiceCollection AddApplianceServices(this IServiceCollection services, SupervisorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(_ => new FileReadingJournal(options.Journal.Path));
-        services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<FileReadingJournal>());
+        services.AddSingleton(options.Journal);
+        services.AddSingleton(sp => new SqliteReadingJournal(options.Journal.Path, sp.GetService<TimeProvider>()));
+        services.AddSingleton<IReadingJournal>(sp => sp.GetRequiredService<SqliteReadingJournal>());
+        services.AddSingleton<IUnknownFrameStore>(sp => sp.GetRequiredService<SqliteReadingJournal>());
+        services.AddSingleton<IDeviceDetailsStore>(sp => sp.GetRequiredService<SqliteReadingJournal>());
         services.AddHostedService<JournalService>();
 
         services.AddHostedService<DhcpService>();
@@ -34,12 +39,24 @@ public static class ApplianceServices
             options.SolarEdge.KeysDirectory,
             Path.Combine(Path.GetDirectoryName(options.Journal.Path) ?? "/", SolarEdgeSessions.FileName),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SolarEdgeSessions>>()));
-        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>(), sp.GetService<FileReadingJournal>()));
+        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>()));
         services.AddSingleton<SolarEdgeStatusReporter>();
         services.AddSingleton<SolarEdgeEndpoints>();
         services.AddHostedService<SolarEdgeService>();
 
-        // Later issues: capture, pollers, sinks.
+        if (options.Mqtt.Enabled)
+        {
+            services.AddSingleton(options.Mqtt);
+            services.AddHostedService<MqttSink>();
+        }
+
+        if (options.JsonLines.Enabled)
+        {
+            services.AddSingleton(options.JsonLines);
+            services.AddHostedService<JsonLinesSink>();
+        }
+
+        // Later issues: capture, pollers.
         return services;
     }
 }

@@ -8,18 +8,17 @@ namespace SolarTap.Supervisor.Journal;
 /// a crash before that costs nothing, because the device sends the data again.
 /// </summary>
 /// <remarks>
-/// Appends may repeat readings (an inverter re-sends after a lost ACK); duplicates are removed by
-/// (device serial, timestamp) on the way out, so callers need not check.
+/// Appends may repeat readings (an inverter re-sends after a lost ACK); the journal keeps one reading per device and
+/// timestamp, so callers need not check.
 /// </remarks>
 public interface IReadingJournal
 {
     /// <summary>
-    /// Appends <paramref name="batch"/> and returns once all of it is on stable storage (fsync). After a crash
-    /// during the call, a prefix of the batch may survive (never a torn reading); the device was not acknowledged,
-    /// so it sends the batch again and the duplicates are removed downstream.
+    /// Appends <paramref name="batch"/> and returns once all of it is on stable storage (fsync), with the number of
+    /// readings that were new (the rest were already stored). A batch is committed whole or not at all.
     /// </summary>
     /// <param name="batch">The readings of one post or poll; may be empty (then nothing is written).</param>
     /// <param name="cancellationToken">Cancels before the write starts; a write in progress completes.</param>
     /// <exception cref="IOException">The batch could not be made durable; nothing of it is visible afterwards.</exception>
-    ValueTask AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
+    ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
 }

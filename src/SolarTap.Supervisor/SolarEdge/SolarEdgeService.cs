@@ -37,8 +37,6 @@ internal sealed partial class SolarEdgeService(
         }
 
         sessions.Load();
-        int seeded = journal.Seed();
-        LogSeeded(logger, seeded);
         IPAddress address = options.BindAddress ?? network.Address;
         var failures = new List<string>();
         var bound = new List<IPEndPoint>();
@@ -253,9 +251,6 @@ internal sealed partial class SolarEdgeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SolarEdge: {Listening}")]
     private static partial void LogListening(ILogger logger, string listening);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "SolarEdge: {Count} recent readings remembered from the journal (duplicates are not stored again)")]
-    private static partial void LogSeeded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SolarEdge: cannot listen on {EndPoint}: {Error}")]
     private static partial void LogListenFailed(ILogger logger, string endPoint, string error);

@@ -38,7 +38,7 @@ public class ConfigParsingTests
           keys_directory: /boot/firmware/keys
           idle_timeout: 90s
         journal:
-          path: /data/journal.jsonl
+          path: /data/journal.db
         status:
           socket: /run/st.sock
         """;
@@ -72,7 +72,10 @@ public class ConfigParsingTests
         Assert.Equal(RelayFallback.Local, o.SolarEdge.RelayFallback);
         Assert.Equal("/etc/solartap/keys", o.SolarEdge.KeysDirectory);
         Assert.Equal(TimeSpan.FromMinutes(10), o.SolarEdge.IdleTimeout);
-        Assert.Equal("/var/lib/solartap/journal.jsonl", o.Journal.Path);
+        Assert.Equal("/var/lib/solartap/journal.db", o.Journal.Path);
+        Assert.Equal(TimeSpan.FromDays(180), o.Journal.MaxAge);
+        Assert.Equal(2L << 30, o.Journal.MaxSizeBytes);
+        Assert.Equal(1000, o.Journal.UnknownFrames);
         Assert.Equal("/run/solartap/status.sock", o.Status.Socket);
     }
 
@@ -109,7 +112,7 @@ public class ConfigParsingTests
         Assert.Equal(RelayFallback.Hold, o.SolarEdge.RelayFallback);
         Assert.Equal("/boot/firmware/keys", o.SolarEdge.KeysDirectory);
         Assert.Equal(TimeSpan.FromSeconds(90), o.SolarEdge.IdleTimeout);
-        Assert.Equal("/data/journal.jsonl", o.Journal.Path);
+        Assert.Equal("/data/journal.db", o.Journal.Path);
         Assert.Equal("/run/st.sock", o.Status.Socket);
     }
 

@@ -9,12 +9,12 @@ public class ConfigValidationTests
 
     [Theory]
     // unknown keys
-    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, status")]
+    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, mqtt, jsonl, status")]
     [InlineData("dns:\n  upstream: system\n  forward: yes\n", 3, "dns.forward", "unknown key, expected one of: local_names, upstream, port, offline")]
     [InlineData("network:\n  reservations:\n    - mac: 00:27:02:00:00:01\n      address: 192.168.50.10\n      ip: 1\n", 5, "network.reservations[0].ip",
         "unknown key, expected one of: mac, address, hostname")]
     // wrong types
-    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, status, found a list")]
+    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, mqtt, jsonl, status, found a list")]
     [InlineData("network: eth0\n", 1, "network", "expected a mapping of interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, dhcp_port, lease_file, uplink_interface, found \"eth0\"")]
     [InlineData("solaredge:\n  ports: 22222\n", 2, "solaredge.ports", "expected a list of TCP port numbers such as [22222, 22221, 80], found \"22222\"")]
     [InlineData("solaredge:\n  ports: [http]\n", 2, "solaredge.ports[0]", "expected a TCP port number from 1 to 65535, found \"http\"")]
@@ -42,6 +42,15 @@ public class ConfigValidationTests
     [InlineData("network:\n  pool_end: 192.168.50.255\n", 2, "network.pool_end", "expected a host address inside 192.168.50.0/24 (network.address 192.168.50.1/24), found 192.168.50.255")]
     [InlineData("network:\n  pool_start: 192.168.50.150\n  pool_end: 192.168.50.120\n", 3, "network.pool_end", "expected an address not below network.pool_start (192.168.50.150), found 192.168.50.120")]
     [InlineData("network:\n  pool_start: 192.168.50.1\n  pool_end: 192.168.50.20\n", 2, "network.pool_start", "expected a pool that leaves out the appliance's own address 192.168.50.1, found 192.168.50.1 to 192.168.50.20")]
+    [InlineData("mqtt:\n  qos: 2\n", 2, "mqtt.qos", "expected 0 or 1, found \"2\"")]
+    [InlineData("mqtt:\n  client_id: solartap-appliance-in-the-garage\n", 2, "mqtt.client_id", "expected a client id of 1 to 23 letters, digits, '_' or '-', found \"solartap-appliance-in-the-garage\"")]
+    [InlineData("mqtt:\n  topic_prefix: solar/+\n", 2, "mqtt.topic_prefix", "expected topic levels such as solartap or home/solar (letters, digits, '_', '-', '/'; no '+', '#' or spaces; not starting or ending with '/'), found \"solar/+\"")]
+    [InlineData("mqtt:\n  host: broker\n  password: x\n", 3, "mqtt.password", "expected mqtt.username as well: MQTT sends a password only with a user name")]
+    [InlineData("mqtt:\n  host: broker\n  ca_file: /etc/ca.pem\n", 3, "mqtt.ca_file", "expected mqtt.tls: true as well: certificates are used only with TLS")]
+    [InlineData("journal:\n  max_size: 2TB\n", 2, "journal.max_size", "expected a size such as 500MB or 2GB (MB and GB count 1024 × 1024 and 1024³ bytes), from 10MB to 1024GB, found \"2TB\"")]
+    [InlineData("jsonl:\n  max_file_size: 200MB\n  max_total_size: 100MB\n", 3, "jsonl.max_total_size", "expected jsonl.max_total_size to be at least jsonl.max_file_size")]
+    [InlineData("jsonl:\n  directory: readings\n", 2, "jsonl.directory", "expected an absolute path (starting with /), found \"readings\"")]
+    [InlineData("journal:\n  max_age: 12h\n", 2, "journal.max_age", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1d to 3650d, found \"12h\"")]
     [InlineData("network:\n  lease_time: 30s\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"30s\"")]
     [InlineData("network:\n  lease_time: 3600\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"3600\"")]
     [InlineData("network:\n  interface: eth0\n  uplink_interface: eth0\n", 3, "network.uplink_interface", "expected none or an interface other than network.interface (eth0), found \"eth0\"")]

@@ -30,7 +30,7 @@ public sealed class SolarTapRunTests : IDisposable
     [Fact]
     public async Task Status_Json_IsTheSnapshotOnOneLine()
     {
-        string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.jsonl")}\n");
+        string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.db")}\n");
         await using SupervisorProcess supervisor = await SupervisorProcess.StartAsync(config, Socket);
 
         var (exitCode, stdout, _) = await SupervisorProcess.RunAsync("status", "--socket", Socket, "--json");
@@ -45,7 +45,7 @@ public sealed class SolarTapRunTests : IDisposable
     [Fact]
     public async Task Run_UnderSystemd_SendsReadyWatchdogAndStopping()
     {
-        string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.jsonl")}\n");
+        string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.db")}\n");
         using var systemd = new NotifySocket(_temp.File("notify"));
         var environment = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = systemd.Address, ["WATCHDOG_USEC"] = "400000" };
         await using SupervisorProcess supervisor = await SupervisorProcess.StartAsync(config, Socket, environment);

@@ -20,7 +20,7 @@ public sealed class SupervisorHostTests : IDisposable
 
     private string Socket => _temp.File("status.sock");
 
-    private string GoodConfig() => _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.jsonl")}\nstatus:\n  socket: {Socket}\n");
+    private string GoodConfig() => _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.db")}\nstatus:\n  socket: {Socket}\n");
 
     private static SupervisorHostSettings Settings(string config, SystemdNotifier? notifier = null, Action<IServiceCollection, SupervisorOptions>? services = null) => new()
     {
@@ -56,7 +56,48 @@ public sealed class SupervisorHostTests : IDisposable
         await journal.AppendAsync([new Reading(new DeviceIdentity(DeviceKind.Inverter, "7F104920"), DateTimeOffset.UnixEpoch, [])], CancellationToken.None);
 
         await host.StopAsync();
-        Assert.Single(File.ReadAllLines(_temp.File("journal.jsonl")));
+        Assert.Equal(1, StoredReadings(_temp.File("journal.db")));
+    }
+
+    [Fact]
+    public async Task Start_MqttHostSet_TheSinkRunsAndWaitsForAnUnreachableBrokerWithoutStoppingTheHost()
+    {
+        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {_temp.File("journal.db")}\nstatus:\n  socket: {Socket}\nmqtt:\n  host: 127.0.0.1\n  port: 9\n");
+        using IHost host = SupervisorHost.Build(Settings(config));
+        await host.StartAsync();
+
+        SinkStatus sink = null!;
+        for (int i = 0; i < 100 && sink?.State != ComponentState.Waiting; i++)
+        {
+            await Task.Delay(50);
+            sink = (await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None)).Sinks.Single(s => s.Name == "mqtt");
+        }
+
+        Assert.Equal(ComponentState.Waiting, sink.State);
+        Assert.StartsWith("MQTT: ", sink.Detail, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_JournalCannotBeOpenedWithSinksOn_SinksReportItAndTheHostStaysUp()
+    {
+        string blocker = _temp.Write("not-a-folder", "");
+        string config = _temp.Write("solartap.yaml",
+            $"journal:\n  path: {blocker}/journal.db\nstatus:\n  socket: {Socket}\nmqtt:\n  host: 127.0.0.1\n  port: 9\njsonl:\n  directory: {_temp.File("out")}\n");
+        using IHost host = SupervisorHost.Build(Settings(config));
+        await host.StartAsync();
+
+        StatusSnapshot status = null!;
+        for (int i = 0; i < 100 && status?.Sinks.Count(s => s.State == ComponentState.Failed) != 2; i++)
+        {
+            await Task.Delay(50);
+            status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
+        }
+
+        Assert.Equal(SupervisorState.Fault, status.State);
+        Assert.All(status.Sinks, s => Assert.Equal(ComponentState.Failed, s.State));
+        Assert.Equal(["jsonl", "mqtt"], status.Sinks.Select(s => s.Name).Order(StringComparer.Ordinal));
+        await host.StopAsync();
     }
 
     [Fact]
@@ -83,14 +124,14 @@ public sealed class SupervisorHostTests : IDisposable
     public async Task Start_JournalCannotBeOpened_IsAFaultNotACrash()
     {
         string blocker = _temp.Write("not-a-folder", "");
-        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {blocker}/journal.jsonl\nstatus:\n  socket: {Socket}\n");
+        string config = _temp.Write("solartap.yaml", $"journal:\n  path: {blocker}/journal.db\nstatus:\n  socket: {Socket}\n");
         using IHost host = SupervisorHost.Build(Settings(config));
         await host.StartAsync();
 
         StatusSnapshot status = await StatusClient.QueryAsync(Socket, Timeout, CancellationToken.None);
 
         Assert.Equal(SupervisorState.Fault, status.State);
-        Assert.StartsWith($"journal: cannot open {blocker}/journal.jsonl: ", Assert.Single(status.Messages), StringComparison.Ordinal);
+        Assert.StartsWith($"journal: cannot open {blocker}/journal.db: ", Assert.Single(status.Messages), StringComparison.Ordinal);
         await host.StopAsync();
     }
 
@@ -165,7 +206,7 @@ public sealed class SupervisorHostTests : IDisposable
         Assert.Equal("listening on eth0", source.Detail);
         Assert.Equal("7F104920", Assert.Single(status.Inverters).Serial);
         await host.StopAsync();
-        Assert.Single(File.ReadAllLines(_temp.File("journal.jsonl")));
+        Assert.Equal(1, StoredReadings(_temp.File("journal.db")));
     }
 
     [Fact]
@@ -183,4 +224,11 @@ public sealed class SupervisorHostTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    private static long StoredReadings(string path)
+    {
+        using var journal = new SqliteReadingJournal(path);
+        journal.Open();
+        return journal.GetStats().Readings;
+    }
 }

@@ -34,10 +34,10 @@ internal sealed class SolarEdgeHarness : IAsyncDisposable
 
     public int Port => Host.Services.GetRequiredService<SolarEdgeEndpoints>().Listening[0].Port;
 
-    public string JournalPath => Folder.File("journal.jsonl");
+    public string JournalPath => Folder.File("journal.db");
 
     /// <summary>The journal's readings, read through the running supervisor's journal (the file is locked to it).</summary>
-    public IReadOnlyList<Reading> Journal => [.. Host.Services.GetRequiredService<FileReadingJournal>().Read(0, out _).Select(e => e.Reading)];
+    public IReadOnlyList<Reading> Journal => [.. Host.Services.GetRequiredService<SqliteReadingJournal>().ReadAfter(0, int.MaxValue).Select(e => e.Reading)];
 
     /// <summary>Starts a supervisor in <paramref name="folder"/> (a new one when null); <paramref name="configure"/> edits the options first.</summary>
     public static async Task<SolarEdgeHarness> StartAsync(TempFolder? folder = null, Action<SolarEdgeOptions>? configure = null, string address = "127.0.0.1", int port = 0)
@@ -46,7 +46,7 @@ internal sealed class SolarEdgeHarness : IAsyncDisposable
         Directory.CreateDirectory(folder.File("keys"));
         File.WriteAllText(folder.File("keys/7f104920.key"), Key.ToKeyFileText());
         string config = folder.Write("solartap.yaml",
-            $"solaredge:\n  keys_directory: {folder.File("keys")}\n  time_zone: Europe/Berlin\njournal:\n  path: {folder.File("journal.jsonl")}\nstatus:\n  socket: {folder.File("status.sock")}\n");
+            $"solaredge:\n  keys_directory: {folder.File("keys")}\n  time_zone: Europe/Berlin\njournal:\n  path: {folder.File("journal.db")}\nstatus:\n  socket: {folder.File("status.sock")}\n");
         var clock = new FixedClockSyncCheck(true);
         IHost host = SupervisorHost.Build(new SupervisorHostSettings
         {

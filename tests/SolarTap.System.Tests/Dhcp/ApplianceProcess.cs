@@ -38,7 +38,7 @@ public sealed class ApplianceProcess : IAsyncDisposable
             solaredge:
               mode: off
             journal:
-              path: {folder}/journal.jsonl
+              path: {folder}/journal.db
             status:
               socket: {socket}
 

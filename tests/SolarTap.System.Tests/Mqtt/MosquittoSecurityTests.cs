@@ -1,6 +1,6 @@
 using SolarTap.Protocols.Mqtt;
 using SolarTap.System.Tests.Network;
-using SolarTap.Testing.Mqtt;
+using SolarTap.Supervisor.Mqtt;
 using static SolarTap.System.Tests.Mqtt.MqttSystemTest;
 
 namespace SolarTap.System.Tests.Mqtt;

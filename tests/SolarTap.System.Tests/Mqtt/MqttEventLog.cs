@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SolarTap.Protocols.Mqtt;
-using SolarTap.Testing.Mqtt;
+using SolarTap.Supervisor.Mqtt;
 
 namespace SolarTap.System.Tests.Mqtt;
 

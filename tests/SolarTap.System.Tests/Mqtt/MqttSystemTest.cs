@@ -1,7 +1,7 @@
 using System.Text;
 using SolarTap.Protocols.Mqtt;
 using SolarTap.System.Tests.Network;
-using SolarTap.Testing.Mqtt;
+using SolarTap.Supervisor.Mqtt;
 
 namespace SolarTap.System.Tests.Mqtt;
 

@@ -41,17 +41,33 @@ internal sealed class ApplianceFiles : IDisposable
 
     public string KeyFile => Path.Combine(Folder, "keys", InverterId.ToLowerInvariant() + ".key");
 
-    public string Journal => Path.Combine(Folder, "journal.jsonl");
+    public string Journal => Path.Combine(Folder, "journal.db");
 
     public static string Solartap => Path.Combine(AppContext.BaseDirectory, "solartap.dll");
 
-    /// <summary>The journal's lines as (kind, device, time), raw: a reading stored twice appears twice.</summary>
-    public List<(string Kind, string Device, string Time)> ReadJournal() =>
-        [.. File.ReadAllLines(Journal).Select(line =>
+    /// <summary>
+    /// Every stored reading as (kind, device, time), read back with the real <c>solartap journal export</c>: a reading
+    /// stored twice would appear twice.
+    /// </summary>
+    public List<(string Kind, string Device, string Time)> ReadJournal()
+    {
+        var info = new global::System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { Solartap, "journal", "export", "--journal", Journal, "--format", "jsonl" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = global::System.Diagnostics.Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"solartap journal export failed: {error}");
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
         {
             JsonElement root = JsonDocument.Parse(line).RootElement;
             return (root.GetProperty("kind").GetString()!, root.GetProperty("device").GetString()!, root.GetProperty("time").GetString()!);
         })];
+    }
 
     public void Dispose()
     {

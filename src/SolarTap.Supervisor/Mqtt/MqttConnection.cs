@@ -5,7 +5,7 @@ using System.Security.Authentication;
 using System.Threading.Channels;
 using SolarTap.Protocols.Mqtt;
 
-namespace SolarTap.Testing.Mqtt;
+namespace SolarTap.Supervisor.Mqtt;
 
 /// <summary>
 /// Drives a <see cref="MqttClientSession"/> over a real network connection and keeps it connected: connect (TCP or

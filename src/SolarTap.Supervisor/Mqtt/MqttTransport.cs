@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 
-namespace SolarTap.Testing.Mqtt;
+namespace SolarTap.Supervisor.Mqtt;
 
 /// <summary>Opens the byte stream under an MQTT connection: TCP, optionally wrapped in TLS.</summary>
 public static class MqttTransport

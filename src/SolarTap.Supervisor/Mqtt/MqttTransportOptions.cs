@@ -1,4 +1,4 @@
-namespace SolarTap.Testing.Mqtt;
+namespace SolarTap.Supervisor.Mqtt;
 
 /// <summary>Where the broker is and how to reach it: plain TCP, or TLS with a CA file and an optional client certificate.</summary>
 public sealed record MqttTransportOptions
