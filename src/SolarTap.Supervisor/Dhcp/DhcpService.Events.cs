@@ -15,7 +15,7 @@ internal sealed partial class DhcpService
         {
             case DhcpEventKind.Granted or DhcpEventKind.Renewed:
                 string? hostname = evt.HostName ?? ReservedName(evt.Mac);
-                status.InverterOnLink(evt.Mac, evt.Address.ToIPAddress(), hostname);
+                Status.InverterOnLink(evt.Mac, evt.Address.ToIPAddress(), hostname);
                 LogOnLink(logger, evt.Mac, evt.Address, hostname ?? "-", evt.Kind == DhcpEventKind.Granted ? "granted" : "renewed");
                 break;
             case DhcpEventKind.Ignored when evt.Reason == DhcpIgnoreReason.MacNotAllowed:
@@ -45,11 +45,7 @@ internal sealed partial class DhcpService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "DHCP: {Detail}")]
-    private static partial void LogState(ILogger logger, string detail);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "DHCP: {Detail}")]
-    private static partial void LogProblem(ILogger logger, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DHCP: inverter on link: {Mac} {Address} {Hostname} ({What})")]
     private static partial void LogOnLink(ILogger logger, MacAddress mac, InetAddress address, string hostname, string what);

@@ -34,7 +34,7 @@ internal sealed partial class DhcpService
         DateTimeOffset now = time.GetUtcNow();
         foreach (DhcpLease lease in engine.Leases.Snapshot().Where(l => l.IsBound(now)))
         {
-            status.InverterOnLink(lease.Mac, lease.Address.ToIPAddress(), lease.HostName ?? ReservedName(lease.Mac));
+            Status.InverterOnLink(lease.Mac, lease.Address.ToIPAddress(), lease.HostName ?? ReservedName(lease.Mac));
         }
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class DhcpService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                _counters.Publish(status, Source);
+                _counters.Publish(Status, Source);
                 DateTimeOffset now = time.GetUtcNow();
                 if (now - lastExpire >= ExpireInterval)
                 {
@@ -106,7 +106,7 @@ internal sealed partial class DhcpService
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             LogLeaseFileProblem(logger, $"cannot save leases to {_leaseFile.Path}: {e.Message}");
-            status.SetSource(Source, ComponentState.Running, $"serving {network.Interface}, but cannot save leases to {_leaseFile.Path}: {e.Message}");
+            Status.SetSource(Source, ComponentState.Running, $"serving {network.Interface}, but cannot save leases to {_leaseFile.Path}: {e.Message}");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SolarTap.Protocols.Dhcp;
+using SolarTap.Supervisor.Hosting;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Net;
 using SolarTap.Supervisor.Status;
@@ -16,7 +17,7 @@ namespace SolarTap.Supervisor.Dhcp;
 /// stays off instead of failing the supervisor. Leases are saved atomically a moment after they change and at stop.
 /// </summary>
 internal sealed partial class DhcpService(NetworkOptions network, StatusModel status, TimeProvider time, ILogger<DhcpService> logger)
-    : BackgroundService
+    : ApplianceService(Source, "DHCP", status, logger)
 {
     /// <summary>The name of this service on the status surfaces.</summary>
     public const string Source = "dhcp";
@@ -31,20 +32,7 @@ internal sealed partial class DhcpService(NetworkOptions network, StatusModel st
     private DhcpServerEngine? _engine;
     private volatile bool _dirty;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A fault of this service must not stop the supervisor (the host would stop on an unhandled exception).
-            Report(ComponentState.Failed, $"stopped after an unexpected error: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private async Task RunAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (network.DhcpPort is not int port)
         {
@@ -52,7 +40,7 @@ internal sealed partial class DhcpService(NetworkOptions network, StatusModel st
             return;
         }
 
-        status.SetSource(Source, ComponentState.Starting, $"starting on {network.Interface}");
+        Status.SetSource(Source, ComponentState.Starting, $"starting on {network.Interface}");
         _engine = new DhcpServerEngine(DhcpEngineOptions.From(network)); // the configuration validated the same rules
         LoadLeases(_engine);
         string cidr = $"{network.Address}/{network.PrefixLength}";
@@ -82,7 +70,7 @@ internal sealed partial class DhcpService(NetworkOptions network, StatusModel st
         {
             await housekeeping.ConfigureAwait(false);
             SaveIfDirty(_engine);
-            _counters.Publish(status, Source);
+            _counters.Publish(Status, Source);
         }
     }
 
@@ -184,16 +172,4 @@ internal sealed partial class DhcpService(NetworkOptions network, StatusModel st
         }
     }
 
-    private void Report(ComponentState state, string detail)
-    {
-        status.SetSource(Source, state, detail);
-        if (state == ComponentState.Failed)
-        {
-            LogProblem(logger, detail);
-        }
-        else
-        {
-            LogState(logger, detail);
-        }
-    }
 }

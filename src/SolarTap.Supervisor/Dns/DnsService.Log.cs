@@ -5,11 +5,7 @@ namespace SolarTap.Supervisor.Dns;
 
 internal sealed partial class DnsService
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "DNS: {Detail}")]
-    private static partial void LogState(ILogger logger, string detail);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "DNS: {Detail}")]
-    private static partial void LogProblem(ILogger logger, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DNS: cannot bind the {Transport} socket to {Interface} (needs CAP_NET_RAW); accepting only queries that arrive on it")]
     private static partial void LogNotBound(ILogger logger, string @interface, string transport);

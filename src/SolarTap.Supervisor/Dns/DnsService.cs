@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SolarTap.Protocols.Dns;
 using SolarTap.Protocols.Net;
+using SolarTap.Supervisor.Hosting;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Net;
 using SolarTap.Supervisor.Status;
@@ -19,7 +20,8 @@ namespace SolarTap.Supervisor.Dns;
 /// firmware's server marks that inverter in the status model.
 /// </summary>
 internal sealed partial class DnsService(
-    NetworkOptions network, DnsOptions dns, StatusModel status, TimeProvider time, ILogger<DnsService> logger) : BackgroundService
+    NetworkOptions network, DnsOptions dns, StatusModel status, TimeProvider time, ILogger<DnsService> logger)
+    : ApplianceService(Source, "DNS", status, logger)
 {
     /// <summary>The name of this service on the status surfaces.</summary>
     public const string Source = "dns";
@@ -37,20 +39,7 @@ internal sealed partial class DnsService(
     private int _interfaceIndex;
     private bool _boundToDevice;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A fault of this service must not stop the supervisor (the host would stop on an unhandled exception).
-            Report(ComponentState.Failed, $"stopped after an unexpected error: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private async Task RunAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (dns.Port is not int port)
         {
@@ -58,7 +47,7 @@ internal sealed partial class DnsService(
             return;
         }
 
-        status.SetSource(Source, ComponentState.Starting, $"starting on {network.Interface}");
+        Status.SetSource(Source, ComponentState.Starting, $"starting on {network.Interface}");
         IPEndPoint? upstream = DnsUpstream.Resolve(dns, network.Address);
         _engine = new DnsServerEngine(DnsEngineOptions.From(network, dns, upstream is not null));
         try
@@ -92,7 +81,7 @@ internal sealed partial class DnsService(
         }
         finally
         {
-            _counters.Publish(status, Source);
+            _counters.Publish(Status, Source);
         }
     }
 
@@ -146,7 +135,7 @@ internal sealed partial class DnsService(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                _counters.Publish(status, Source);
+                _counters.Publish(Status, Source);
                 if (_forwarder is not null && !_engine.UpstreamAvailable && time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _upstreamDownUntil))
                 {
                     _engine.UpstreamAvailable = true;
@@ -191,7 +180,7 @@ internal sealed partial class DnsService(
 
         if (decision.TlsFirmwareName is { } tls)
         {
-            status.InverterFirmwareSeen(null, client, InverterFirmware.Tls);
+            Status.InverterFirmwareSeen(null, client, InverterFirmware.Tls);
             LogTlsFirmware(logger, client, tls, TlsClientHelloDetector.TlsFirmwareGuidance);
         }
     }
@@ -201,16 +190,4 @@ internal sealed partial class DnsService(
 
     private static DnsClientInfo ClientOf(IPAddress address, DnsTransport transport) => new(InetAddress.FromIPAddress(address), transport);
 
-    private void Report(ComponentState state, string detail)
-    {
-        status.SetSource(Source, state, detail);
-        if (state == ComponentState.Failed)
-        {
-            LogProblem(logger, detail);
-        }
-        else
-        {
-            LogState(logger, detail);
-        }
-    }
 }

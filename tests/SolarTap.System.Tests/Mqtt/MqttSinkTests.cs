@@ -39,7 +39,7 @@ public class MqttSinkTests
             await Task.Delay(interval);
         }
 
-        await WaitUntilAsync(() => sink.Status.Snapshot().Sinks.Single().State == ComponentState.Waiting, "the sink waiting");
+        await WaitUntilAsync(() => sink.Status.Snapshot().Sinks.SingleOrDefault()?.State == ComponentState.Waiting, "the sink waiting");
         await broker.RestartAsync();
         for (; n < Before + During + After; n++)
         {
