@@ -9,6 +9,13 @@ namespace SolarTap.Protocols.SolarEdge.Telemetry;
 /// </summary>
 internal static class PackedOptimizerWord
 {
+    // Scaling of the raw fields (spec §3.4; §3.5: 0x0082 uses the same). Products are computed in double, as
+    // semonitor does: 0.00625 * n gives 7.675000000000001, which byte-identical output must reproduce.
+    public const double VoltsPerStep = 0.125;
+    public const double AmperesPerStep = 0.00625;
+    public const double WattHoursPerStep = 0.25;
+    public const double DegreesPerStep = 2.0;
+
     public const ushort TenBits = 0x3FF;
     public const ushort TwelveBits = 0xFFF;
 

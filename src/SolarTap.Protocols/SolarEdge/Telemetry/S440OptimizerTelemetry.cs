@@ -45,19 +45,19 @@ public readonly record struct S440OptimizerTelemetry(
     public int DataLength => InverterId.HasValue ? LongDataLength : ShortDataLength;
 
     /// <summary>Panel (input) voltage, V.</summary>
-    public double ModuleVoltage => 0.125 * ModuleVoltageRaw;
+    public double ModuleVoltage => PackedOptimizerWord.VoltsPerStep * ModuleVoltageRaw;
 
     /// <summary>Optimizer output voltage, V.</summary>
-    public double OutputVoltage => 0.125 * OutputVoltageRaw;
+    public double OutputVoltage => PackedOptimizerWord.VoltsPerStep * OutputVoltageRaw;
 
     /// <summary>Panel (input) current, A.</summary>
-    public double ModuleCurrent => 0.00625 * ModuleCurrentRaw;
+    public double ModuleCurrent => PackedOptimizerWord.AmperesPerStep * ModuleCurrentRaw;
 
     /// <summary>Provisional: energy since wake-up, Wh.</summary>
-    public double Energy => 0.25 * EnergyRaw;
+    public double Energy => PackedOptimizerWord.WattHoursPerStep * EnergyRaw;
 
     /// <summary>Provisional: temperature, °C.</summary>
-    public double Temperature => 2.0 * TemperatureRaw;
+    public double Temperature => PackedOptimizerWord.DegreesPerStep * TemperatureRaw;
 
     /// <summary>The timestamp as a UTC time.</summary>
     public DateTimeOffset Time => TelemetryValue.ToTime(Timestamp);
