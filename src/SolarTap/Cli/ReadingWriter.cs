@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Threading.Channels;
 using SolarTap.Protocols.Readings;
@@ -6,22 +7,26 @@ using SolarTap.Protocols.Readings.Formats;
 namespace SolarTap.Cli;
 
 /// <summary>
-/// Formats readings as JSON lines or CSV on its own task, so decoding and formatting run on two cores. Readings
-/// arrive in batches (each a post's immutable list); the task writes them in large blocks and flushes whenever it
+/// Formats readings as JSON lines or CSV into large blocks on the caller's thread and writes full blocks to the
+/// output on its own task, so decoding and output overlap. Callers may also format straight into the block
+/// (<see cref="Reserve"/>, <see cref="Advance"/>): lines keep their order either way. The task flushes whenever it
 /// has caught up, so a followed file's lines appear promptly.
 /// </summary>
 internal sealed class ReadingWriter
 {
-    private const int PostsPerBatch = 16;
     private const int BlockSize = 256 * 1024;
 
-    private readonly Channel<List<IReadOnlyList<Reading>>> _batches =
-        Channel.CreateBounded<List<IReadOnlyList<Reading>>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(byte[] Block, int Length)> _full =
+        Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
 
+    private readonly ConcurrentQueue<byte[]> _free = new();
     private readonly OutputFormat _format;
     private readonly Stream _output;
     private readonly Task _writing;
-    private List<IReadOnlyList<Reading>> _pending = new(PostsPerBatch);
+    private readonly ReadingJsonWriter _json = new();
+    private readonly StringBuilder _csv = new();
+    private byte[] _block = new byte[BlockSize];
+    private int _used;
 
     public ReadingWriter(OutputFormat format, Stream output)
     {
@@ -29,98 +34,97 @@ internal sealed class ReadingWriter
         _output = output;
         if (format == OutputFormat.Csv)
         {
-            _output.Write(Encoding.UTF8.GetBytes(ReadingCsvWriter.Header));
+            Append(Encoding.UTF8.GetBytes(ReadingCsvWriter.Header));
         }
 
         _writing = Task.Run(WriteAllAsync);
     }
 
-    /// <summary>Queues one post's readings (the list must not change afterwards).</summary>
+    /// <summary>Whether lines are JSON (the form <see cref="Reserve"/> callers write).</summary>
+    public bool IsJson => _format == OutputFormat.Solartap;
+
+    /// <summary>Formats one post's readings.</summary>
     public void Add(IReadOnlyList<Reading> readings)
     {
-        _pending.Add(readings);
-        if (_pending.Count >= PostsPerBatch)
+        foreach (Reading reading in readings)
         {
-            Push();
+            Append(_format == OutputFormat.Csv ? Csv(reading) : _json.Format(reading));
         }
     }
 
-    /// <summary>Hands what is queued to the writer now (for --follow, after each read).</summary>
+    /// <summary>Room for at least <paramref name="size"/> bytes of lines; say how many were used with <see cref="Advance"/>.</summary>
+    public Span<byte> Reserve(int size)
+    {
+        if (_used + size > _block.Length)
+        {
+            Push();
+            if (size > _block.Length)
+            {
+                _block = new byte[size];
+            }
+        }
+
+        return _block.AsSpan(_used);
+    }
+
+    /// <summary>Takes <paramref name="count"/> bytes written into the span <see cref="Reserve"/> returned.</summary>
+    public void Advance(int count) => _used += count;
+
+    /// <summary>Hands what is formatted to the output task now (for --follow, after each read).</summary>
     public void Push()
     {
-        if (_pending.Count == 0)
+        if (_used == 0)
         {
             return;
         }
 
-        List<IReadOnlyList<Reading>> batch = _pending;
-        _pending = new List<IReadOnlyList<Reading>>(PostsPerBatch);
-        if (!_batches.Writer.TryWrite(batch))
+        (byte[], int) full = (_block, _used);
+        if (!_full.Writer.TryWrite(full))
         {
-            // The writer is behind: wait for room rather than buffer without bound.
-            _batches.Writer.WriteAsync(batch).AsTask().GetAwaiter().GetResult();
+            // The output is behind: wait for room rather than buffer without bound.
+            _full.Writer.WriteAsync(full).AsTask().GetAwaiter().GetResult();
         }
+
+        _block = _free.TryDequeue(out byte[]? block) ? block : new byte[BlockSize];
+        _used = 0;
     }
 
-    /// <summary>Writes everything queued and waits until it is in the output.</summary>
+    /// <summary>Writes everything formatted and waits until it is in the output.</summary>
     public async Task CompleteAsync()
     {
         Push();
-        _batches.Writer.Complete();
+        _full.Writer.Complete();
         await _writing.ConfigureAwait(false);
+    }
+
+    private void Append(ReadOnlySpan<byte> line)
+    {
+        line.CopyTo(Reserve(line.Length));
+        _used += line.Length;
     }
 
     private async Task WriteAllAsync()
     {
-        var json = new ReadingJsonWriter();
-        var csv = new StringBuilder();
-        var block = new byte[BlockSize];
-        ChannelReader<List<IReadOnlyList<Reading>>> reader = _batches.Reader;
+        ChannelReader<(byte[] Block, int Length)> reader = _full.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            int used = 0;
-            while (reader.TryRead(out List<IReadOnlyList<Reading>>? batch))
+            while (reader.TryRead(out (byte[] Block, int Length) full))
             {
-                used = Write(batch, json, csv, block, used);
+                await _output.WriteAsync(full.Block.AsMemory(0, full.Length)).ConfigureAwait(false);
+                if (full.Block.Length == BlockSize)
+                {
+                    _free.Enqueue(full.Block);
+                }
             }
 
-            _output.Write(block, 0, used);
             await _output.FlushAsync().ConfigureAwait(false);
         }
     }
 
-    // Formats a batch into block, writing the block out whenever the next line would not fit.
-    private int Write(List<IReadOnlyList<Reading>> batch, ReadingJsonWriter json, StringBuilder csv, byte[] block, int used)
+    private byte[] Csv(Reading reading)
     {
-        foreach (IReadOnlyList<Reading> readings in batch)
-        {
-            foreach (Reading reading in readings)
-            {
-                ReadOnlySpan<byte> line = _format == OutputFormat.Csv ? Csv(csv, reading) : json.Format(reading);
-                if (used + line.Length > block.Length)
-                {
-                    _output.Write(block, 0, used);
-                    used = 0;
-                }
-
-                if (line.Length > block.Length)
-                {
-                    _output.Write(line);
-                    continue;
-                }
-
-                line.CopyTo(block.AsSpan(used));
-                used += line.Length;
-            }
-        }
-
-        return used;
-    }
-
-    private static byte[] Csv(StringBuilder csv, Reading reading)
-    {
-        csv.Clear();
-        ReadingCsvWriter.Append(csv, reading);
-        return Encoding.UTF8.GetBytes(csv.ToString());
+        _csv.Clear();
+        ReadingCsvWriter.Append(_csv, reading);
+        return Encoding.UTF8.GetBytes(_csv.ToString());
     }
 }

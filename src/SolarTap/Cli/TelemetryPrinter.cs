@@ -12,7 +12,7 @@ namespace SolarTap.Cli;
 /// Prints decoded telemetry to standard output in the chosen format, and what could not be decoded to standard
 /// error (each unknown record with its bytes; a missing key once per inverter, with what to do).
 /// </summary>
-internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
+internal sealed class TelemetryPrinter : IPackedOptimizerSink
 {
     private readonly OutputFormat _format;
     private readonly Stream _output;
@@ -21,6 +21,7 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
     private readonly ReadingWriter? _readings;
     private readonly ArrayBufferWriter<byte> _line = new(4096);
     private readonly HashSet<(uint, DecryptionStatus)> _warned = [];
+    private readonly PackedOptimizerJsonWriter _packed = new();
 
     /// <summary>A printer writing to <paramref name="output"/>; call <see cref="CompleteAsync"/> at the end.</summary>
     public TelemetryPrinter(OutputFormat format, Stream output, TextWriter diagnostics, TimeZoneInfo timeZone)
@@ -37,6 +38,15 @@ internal sealed class TelemetryPrinter : ISolarEdgeMessageSink
 
     /// <summary>Called with every reading printed, for callers that also keep them (the demo's table).</summary>
     public Action<Reading>? ReadingSeen { get; init; }
+
+    /// <summary>JSON lines of optimizer-only posts are written straight from the wire, unless readings are wanted too.</summary>
+    public bool TakesPackedOptimizerPosts => _readings is { IsJson: true } && ReadingSeen is null;
+
+    public void OnPackedOptimizers(scoped in TrackedMessage message, int records)
+    {
+        Span<byte> room = _readings!.Reserve(records * PackedOptimizerJsonWriter.MaxLineLength);
+        _readings.Advance(_packed.Write(message.Payload, message.Header.Source, room));
+    }
 
     public void OnMessage(scoped in TrackedMessage message, TelemetryDecodeResult? telemetry)
     {

@@ -18,7 +18,7 @@ internal static class JsonNumber
     /// <summary>
     /// Writes <paramref name="value"/> (finite) into <paramref name="destination"/>. Values with at most eight
     /// decimals, which is what device scalings produce (1/8 V, 1/160 A, their products), take a fast integer path;
-    /// the rest use the shortest round-trip form.
+    /// the rest use the shortest round-trip form, from <see cref="ShortestDecimal"/> where it applies.
     /// </summary>
     public static int Write(Span<byte> destination, double value)
     {
@@ -36,6 +36,11 @@ internal static class JsonNumber
             if (scaled / Scale == value)
             {
                 return WriteScaled(destination, scaled);
+            }
+
+            if (ShortestDecimal.TryWrite(destination, value, out int shortest))
+            {
+                return shortest;
             }
         }
 

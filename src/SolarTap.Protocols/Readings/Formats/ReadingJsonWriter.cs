@@ -36,15 +36,12 @@ public sealed class ReadingJsonWriter
         Reserve(64 + prefix.Length + (values.Count * (MaxKeyLength + JsonNumber.MaxLength)));
         _length = 0;
         Append("{\"time\":\""u8);
-        Span<byte> time = _buffer.AsSpan(_length);
-        reading.Timestamp.UtcDateTime.TryFormat(time, out int timeLength, "s", System.Globalization.CultureInfo.InvariantCulture); // fast standard form
-        time[timeLength++] = (byte)'Z';
-        _length += timeLength;
+        _length += WriteTime(_buffer.AsSpan(_length), reading.Timestamp);
         Append(prefix);
         for (int i = 0; i < values.Count; i++)
         {
             Measurement m = values[i];
-            Append((i == 0 ? FirstKeys : NextKeys)[((int)m.Quantity * PhaseCount) + (int)m.Phase]);
+            Append(Key(m.Quantity, m.Phase, first: i == 0));
             if (double.IsFinite(m.Value))
             {
                 _length += JsonNumber.Write(_buffer.AsSpan(_length), m.Value);
@@ -58,6 +55,33 @@ public sealed class ReadingJsonWriter
         Append("}}\n"u8);
         return _buffer.AsSpan(0, _length);
     }
+
+    /// <summary>The longest text <see cref="WriteTime"/> writes.</summary>
+    internal const int TimeLength = 20;
+
+    /// <summary>Writes <paramref name="time"/> in UTC as <c>2016-06-08T12:17:46Z</c> (whole seconds); returns 20.</summary>
+    internal static int WriteTime(Span<byte> destination, DateTimeOffset time)
+    {
+        DateTime utc = time.UtcDateTime;
+        _ = destination[TimeLength - 1];
+        WriteDigits(destination, utc.Year, 4);
+        destination[4] = (byte)'-';
+        WriteDigits(destination[5..], utc.Month, 2);
+        destination[7] = (byte)'-';
+        WriteDigits(destination[8..], utc.Day, 2);
+        destination[10] = (byte)'T';
+        WriteDigits(destination[11..], utc.Hour, 2);
+        destination[13] = (byte)':';
+        WriteDigits(destination[14..], utc.Minute, 2);
+        destination[16] = (byte)':';
+        WriteDigits(destination[17..], utc.Second, 2);
+        destination[19] = (byte)'Z';
+        return TimeLength;
+    }
+
+    /// <summary>The <c>"Name":</c> fragment of a value, with a leading comma unless it is the first.</summary>
+    internal static ReadOnlySpan<byte> Key(Quantity quantity, Phase phase, bool first)
+        => (first ? FirstKeys : NextKeys)[((int)quantity * PhaseCount) + (int)phase];
 
     /// <summary>The lower-case name of a device kind used in every output format.</summary>
     public static string KindName(DeviceKind kind) => kind switch
@@ -94,7 +118,7 @@ public sealed class ReadingJsonWriter
     /// Everything from the end of the time to the opening of the values, for one device:
     /// <c>","kind":"optimizer","device":"2023765D","parent":"7E1A06DB","values":{</c>. Encoded once per identity.
     /// </summary>
-    private static byte[] Prefix(DeviceIdentity device)
+    internal static byte[] Prefix(DeviceIdentity device)
     {
         if (Prefixes.TryGetValue(device, out byte[]? prefix))
         {
@@ -109,6 +133,15 @@ public sealed class ReadingJsonWriter
         }
 
         return prefix;
+    }
+
+    private static void WriteDigits(Span<byte> destination, int value, int count)
+    {
+        for (int i = count - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     private static string Quoted(string value) => $"\"{JsonEncodedText.Encode(value, Encoder)}\"";

@@ -36,6 +36,31 @@ public sealed class DecodeStatistics
     /// <summary>Counts one message.</summary>
     public void Record(scoped in TrackedMessage message, TelemetryDecodeResult? telemetry)
     {
+        DeviceCounters counters = CountMessage(message);
+        if (telemetry is not null)
+        {
+            counters.Posts++;
+            counters.Records += telemetry.RecordCount;
+            counters.Readings += telemetry.Readings.Count;
+            counters.UnknownRecords += telemetry.UnknownRecords.Count;
+            counters.TruncatedPosts += telemetry.IsTruncated ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// Counts a post of <paramref name="records"/> 0x0080 records handed over undecoded: each is one reading, as
+    /// <see cref="TelemetryDecoder"/> would have made.
+    /// </summary>
+    public void RecordPackedOptimizers(scoped in TrackedMessage message, int records)
+    {
+        DeviceCounters counters = CountMessage(message);
+        counters.Posts++;
+        counters.Records += records;
+        counters.Readings += records;
+    }
+
+    private DeviceCounters CountMessage(scoped in TrackedMessage message)
+    {
         uint device = DeviceOf(message);
         if (!_devices.TryGetValue(device, out DeviceCounters? counters))
         {
@@ -61,14 +86,7 @@ public sealed class DecodeStatistics
             counters.SessionAnnouncements++;
         }
 
-        if (telemetry is not null)
-        {
-            counters.Posts++;
-            counters.Records += telemetry.RecordCount;
-            counters.Readings += telemetry.Readings.Count;
-            counters.UnknownRecords += telemetry.UnknownRecords.Count;
-            counters.TruncatedPosts += telemetry.IsTruncated ? 1 : 0;
-        }
+        return counters;
     }
 
     /// <summary>The inverter a message belongs to: its inverter-side address, or the session's inverter.</summary>

@@ -75,6 +75,14 @@ public sealed class SolarEdgeStreamDecoder
         if (message.Status is DecryptionStatus.Plain or DecryptionStatus.Decrypted
             && message.Header.Function == FunctionCode.CmdServerPostData)
         {
+            if (_sink is IPackedOptimizerSink { TakesPackedOptimizerPosts: true } packed
+                && PackedOptimizerJsonWriter.IsPackedOnly(message.Payload, out int records))
+            {
+                _statistics.RecordPackedOptimizers(message, records);
+                packed.OnPackedOptimizers(message, records);
+                return;
+            }
+
             telemetry = TelemetryDecoder.Decode(message.Payload, message.Header.Source);
         }
 
