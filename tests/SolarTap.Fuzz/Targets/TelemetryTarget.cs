@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SolarTap.Protocols.Readings;
+using SolarTap.Protocols.Readings.Formats;
 using SolarTap.Protocols.SolarEdge;
 using SolarTap.Protocols.SolarEdge.Semonitor;
 using SolarTap.Protocols.SolarEdge.Telemetry;
@@ -6,7 +8,10 @@ using SolarTap.Testing;
 
 namespace SolarTap.Fuzz.Targets;
 
-/// <summary>A 0x0500 payload through the record reader, every typed decoder and re-encoder, the readings mapping and the semonitor writer.</summary>
+/// <summary>
+/// A 0x0500 payload through the record reader, every typed decoder and re-encoder, the readings mapping, the
+/// semonitor writer, and (for optimizer-only payloads) the direct JSON writer against the reading path.
+/// </summary>
 internal sealed class TelemetryTarget : IFuzzTarget
 {
     public string Name => "solaredge-telemetry";
@@ -55,10 +60,33 @@ internal sealed class TelemetryTarget : IFuzzTarget
             ReEncode(record, buffer);
         }
 
+        if (PackedOptimizerJsonWriter.IsPackedOnly(input, out int records))
+        {
+            CompareDirectJson(input, records, result);
+        }
+
         string? line = SemonitorJsonWriter.FormatLine(input, TimeZoneInfo.Utc);
         if ((line is null) != (input.Length == 0))
         {
             throw new InvalidOperationException("The semonitor writer's null contract does not hold.");
+        }
+    }
+
+    /// <summary>The direct writer must write exactly the reading path's lines.</summary>
+    private static void CompareDirectJson(byte[] input, int records, TelemetryDecodeResult result)
+    {
+        var direct = new byte[records * PackedOptimizerJsonWriter.MaxLineLength];
+        int length = new PackedOptimizerJsonWriter().Write(input, 0x7F104920, direct);
+        var json = new ReadingJsonWriter();
+        var expected = new List<byte>();
+        foreach (Reading reading in result.Readings)
+        {
+            expected.AddRange(json.Format(reading));
+        }
+
+        if (!direct.AsSpan(0, length).SequenceEqual(expected.ToArray()))
+        {
+            throw new InvalidOperationException("The direct JSON writer and the reading path disagree.");
         }
     }
 

@@ -8,8 +8,9 @@ namespace SolarTap.Protocols.Readings.Formats;
 /// </summary>
 /// <remarks>
 /// A double is <c>M / 2^s</c> with a 53-bit <c>M</c>. A decimal <c>m / 10^k</c> reads back as it when it lies
-/// strictly inside half a unit in the last place: <c>|m·2^s − M·10^k| · 2 &lt; 10^k</c>. For each digit count from
-/// the fewest possible, the closest candidate is <c>m = round(M·10^k / 2^s)</c>; the first one inside wins. In the
+/// strictly inside half a unit in the last place: <c>|m·2^s − M·10^k| · 2 &lt; 10^k</c>. For a digit count, the
+/// closest candidate is <c>m = round(M·10^k / 2^s)</c>; the fewest digits whose candidate reads back are found by
+/// bisection. In the
 /// range handled, <c>M·10^k</c> stays below 2^117 and <c>m·2^s</c> below 2^120, so nothing overflows. Exact ties
 /// (a value halfway between two candidates that both read back, or a candidate on the boundary) and powers of two (whose lower gap is
 /// half the upper one) are left to the caller's general formatter.
@@ -52,43 +53,60 @@ internal static class ShortestDecimal
 
         ulong mantissa = fraction | (1UL << 52);
         int shift = 1075 - (int)(bits >> 52); // magnitude = mantissa / 2^shift, shift in [29, 62] for this range
-        int exponent = DecimalExponent(mantissa, shift, magnitude);
+        int exponent = DecimalExponent(mantissa, shift);
 
-        // Fewer digits than the integer part has cannot read back as a non-integer value.
-        for (int digits = Math.Max(1, exponent + 1); digits <= MaxDigits; digits++)
+        // If d digits read back, so do d + 1 (every d-digit decimal is also a (d + 1)-digit one), so the fewest is
+        // found by bisection. Fewer digits than the integer part has cannot read back as a non-integer value, and
+        // 17 always do.
+        int fewest = Math.Max(1, exponent + 1), most = MaxDigits;
+        while (fewest < most)
         {
-            int fractionDigits = digits - 1 - exponent;
-            UInt128 power = PowersOfTen[fractionDigits];
-            UInt128 scaled = (UInt128)mantissa * power;
-            UInt128 half = UInt128.One << (shift - 1);
-            UInt128 candidate = (scaled + half) >> shift;
-            UInt128 back = candidate << shift;
-            UInt128 distance = back > scaled ? back - scaled : scaled - back;
-            UInt128 twice = distance << 1;
-            if (twice < power)
+            int digits = (fewest + most) / 2;
+            Candidate trial = Closest(mantissa, shift, digits - 1 - exponent);
+            if (trial.OnBoundary)
             {
-                if (distance == half)
-                {
-                    return false; // exactly halfway between two candidates that both read back
-                }
-
-                written = Write(destination, value < 0, (ulong)candidate, fractionDigits);
-                return true;
+                return false; // whether it reads back depends on round-half-even
             }
 
-            if (twice == power)
+            if (trial.ReadsBack)
             {
-                return false; // on the boundary: whether it reads back depends on round-half-even
+                most = digits;
+            }
+            else
+            {
+                fewest = digits + 1;
             }
         }
 
-        return false;
+        int fractionDigits = fewest - 1 - exponent;
+        Candidate best = Closest(mantissa, shift, fractionDigits);
+        if (!best.ReadsBack || best.OnBoundary || best.Tied)
+        {
+            return false; // a tie between two candidates that both read back
+        }
+
+        written = Write(destination, value < 0, (ulong)best.Value, fractionDigits);
+        return true;
     }
 
-    /// <summary>The e with 10^e ≤ mantissa / 2^shift &lt; 10^(e+1), from an estimate corrected exactly.</summary>
-    private static int DecimalExponent(ulong mantissa, int shift, double magnitude)
+    /// <summary>The decimal with <paramref name="fractionDigits"/> fraction digits closest to mantissa / 2^shift.</summary>
+    private static Candidate Closest(ulong mantissa, int shift, int fractionDigits)
     {
-        int exponent = (int)Math.Floor(Math.Log10(magnitude));
+        UInt128 power = PowersOfTen[fractionDigits];
+        UInt128 scaled = (UInt128)mantissa * power;
+        UInt128 half = UInt128.One << (shift - 1);
+        UInt128 value = (scaled + half) >> shift;
+        UInt128 back = value << shift;
+        UInt128 distance = back > scaled ? back - scaled : scaled - back;
+        UInt128 twice = distance << 1;
+        return new Candidate(value, ReadsBack: twice < power, OnBoundary: twice == power, Tied: distance == half);
+    }
+
+    /// <summary>The e with 10^e ≤ mantissa / 2^shift &lt; 10^(e+1): estimated from the binary exponent, corrected exactly.</summary>
+    private static int DecimalExponent(ulong mantissa, int shift)
+    {
+        // log10(2) ≈ 78913 / 2^18; the estimate is at most one too small or too large.
+        int exponent = ((52 - shift) * 78913) >> 18;
         while (CompareWithPowerOfTen(mantissa, shift, exponent) < 0)
         {
             exponent--;
@@ -165,6 +183,8 @@ internal static class ShortestDecimal
 
         return count;
     }
+
+    private readonly record struct Candidate(UInt128 Value, bool ReadsBack, bool OnBoundary, bool Tied);
 
     private static UInt128[] BuildPowersOfTen(int count)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using SolarTap.Protocols.Readings;
 using SolarTap.Protocols.Readings.Formats;
 
@@ -18,15 +19,18 @@ public sealed class PackedOptimizerJsonWriter
     public const int MaxLineLength = 512;
 
     private const int MaxCachedPrefixes = 65_536;
+    private const uint SecondsPerDay = 86_400;
     private const int RecordLength = TelemetryRecordHeader.Size + PackedOptimizerTelemetry.DataLength;
 
     // Texts of every raw voltage (10 bits) and current (12 bits), computed as PackedOptimizerTelemetry does.
     private static readonly byte[][] Volts = Table(PackedOptimizerWord.TenBits + 1, raw => PackedOptimizerWord.VoltsPerStep * raw);
     private static readonly byte[][] Amperes = Table(PackedOptimizerWord.TwelveBits + 1, raw => PackedOptimizerWord.AmperesPerStep * raw);
 
+    private static readonly byte[][] QuarterFractions = [[], ".25"u8.ToArray(), ".5"u8.ToArray(), ".75"u8.ToArray()];
+
     private readonly Dictionary<ulong, byte[]> _prefixes = [];
     private readonly byte[] _timeText = new byte[ReadingJsonWriter.TimeLength];
-    private uint _time = uint.MaxValue;
+    private uint _day = uint.MaxValue;
 
     /// <summary>
     /// Whether <paramref name="payload"/> is one or more whole 0x0080 records of 13 data bytes and nothing else;
@@ -97,23 +101,26 @@ public sealed class PackedOptimizerJsonWriter
         at = Append(line, at, ReadingJsonWriter.Key(Quantity.DcPower, Phase.None, first: false));
         at += JsonNumber.Write(line[at..], (PackedOptimizerWord.VoltsPerStep * moduleVoltage) * (PackedOptimizerWord.AmperesPerStep * moduleCurrent));
         at = Append(line, at, ReadingJsonWriter.Key(Quantity.EnergyToday, Phase.None, first: false));
-        at += JsonNumber.Write(line[at..], PackedOptimizerWord.WattHoursPerStep * energy);
+        at = WriteQuarters(line, at, energy);
         at = Append(line, at, ReadingJsonWriter.Key(Quantity.Temperature, Phase.None, first: false));
-        at += JsonNumber.Write(line[at..], PackedOptimizerWord.DegreesPerStep * temperature);
+        at = WriteInteger(line, at, (int)PackedOptimizerWord.DegreesPerStep * temperature);
         at = Append(line, at, ReadingJsonWriter.Key(Quantity.Uptime, Phase.None, first: false));
-        at += JsonNumber.Write(line[at..], uptime);
+        at = WriteInteger(line, at, uptime);
         return Append(line, at, "}}\n"u8);
     }
 
-    // Records of one post usually share their timestamp: format it once.
+    // The date changes once a day: format it once, and the time of day from the seconds.
     private ReadOnlySpan<byte> Time(uint unixSeconds)
     {
-        if (unixSeconds != _time)
+        uint day = unixSeconds / SecondsPerDay;
+        if (day != _day)
         {
-            ReadingJsonWriter.WriteTime(_timeText, TelemetryValue.ToTime(unixSeconds));
-            _time = unixSeconds;
+            (int year, int month, int dayOfMonth) = TelemetryValue.ToTime(unixSeconds).UtcDateTime;
+            ReadingJsonWriter.WriteDate(_timeText, year, month, dayOfMonth);
+            _day = day;
         }
 
+        ReadingJsonWriter.WriteTimeOfDay(_timeText, (int)(unixSeconds % SecondsPerDay));
         return _timeText;
     }
 
@@ -132,6 +139,20 @@ public sealed class PackedOptimizerJsonWriter
         }
 
         return prefix;
+    }
+
+    // Whole numbers are written as JsonNumber writes them: plain digits.
+    private static int WriteInteger(Span<byte> line, int at, int value)
+    {
+        Utf8Formatter.TryFormat(value, line[at..], out int written);
+        return at + written;
+    }
+
+    // Energy in 1/4 Wh (spec §3.4): "12", "12.25", "12.5" or "12.75", as JsonNumber writes 0.25 × n.
+    private static int WriteQuarters(Span<byte> line, int at, ushort quarters)
+    {
+        at = WriteInteger(line, at, quarters >> 2);
+        return Append(line, at, QuarterFractions[quarters & 3]);
     }
 
     private static int Append(Span<byte> line, int at, ReadOnlySpan<byte> text)
