@@ -14,7 +14,7 @@ public sealed class SolarEdgeStreamDecoder
     private readonly SessionTracker _tracker;
     private readonly ISolarEdgeMessageSink _sink;
     private readonly DecodeStatistics _statistics;
-    private readonly byte[] _scratch = new byte[SolarEdgeWire.MaxPayloadLength];
+    private readonly ScratchBuffer _scratch = new();
 
     /// <summary>A decoder for one stream.</summary>
     /// <param name="tracker">The stream's session tracker (sharing sessions with other streams).</param>
@@ -70,7 +70,7 @@ public sealed class SolarEdgeStreamDecoder
     private void Handle(in SolarEdgeFrame frame, DateTimeOffset receivedAt)
     {
         FrameObserver?.OnFrame(frame);
-        TrackedMessage message = _tracker.Process(frame, receivedAt, _scratch);
+        TrackedMessage message = _tracker.Process(frame, receivedAt, _scratch.For((int)frame.Payload.Length));
         TelemetryDecodeResult? telemetry = null;
         if (message.Status is DecryptionStatus.Plain or DecryptionStatus.Decrypted
             && message.Header.Function == FunctionCode.CmdServerPostData)

@@ -9,7 +9,7 @@ namespace SolarTap.Protocols.SolarEdge.Server;
 /// </summary>
 internal sealed class InboundMessageStream(SessionTracker tracker, int maxPayloadLength, bool detectTls)
 {
-    private readonly byte[] _scratch = new byte[SolarEdgeWire.MaxPayloadLength];
+    private readonly ScratchBuffer _scratch = new();
     private bool _tlsChecked = !detectTls;
 
     public SolarEdgeFrameReader Framer { get; } = new(maxPayloadLength);
@@ -49,7 +49,7 @@ internal sealed class InboundMessageStream(SessionTracker tracker, int maxPayloa
         {
             if (Framer.TryReadFrame(ref buffer, out SolarEdgeFrame frame) == OperationStatus.Done)
             {
-                message = tracker.Process(frame, now, _scratch);
+                message = tracker.Process(frame, now, _scratch.For((int)frame.Payload.Length));
                 return InboundStatus.Message;
             }
 
