@@ -1,12 +1,14 @@
+using SolarTap.Devices.Modbus;
 using SolarTap.Protocols.Modbus;
 using SolarTap.Protocols.Readings;
 using SolarTap.Protocols.SunSpec;
+using SolarTap.Supervisor.Modbus;
 using SolarTap.Testing.Modbus;
 
 namespace SolarTap.System.Tests.Modbus;
 
 /// <summary>
-/// Our Modbus TCP client (engine + test driver), SunSpec discovery and decoders against a server we did not write:
+/// Our Modbus TCP client (engine + the Supervisor's TCP client), SunSpec discovery and decoders against a server we did not write:
 /// python3-pymodbus serving the SunSpec images of <see cref="SunSpecSite"/> (leader at 40000, follower at 50000, a
 /// third unit at base 0).
 /// </summary>
@@ -24,11 +26,11 @@ public sealed class PymodbusInteropTests
             [3] = SunSpecSite.Leader(0),
         };
         await using PymodbusServer server = await PymodbusServer.StartAsync(maps);
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", server.Port);
+        await using var driver = new ModbusTcpClient("127.0.0.1", server.Port);
 
         foreach ((byte unit, SunSpecMap map) in maps)
         {
-            SunSpecUnitResult result = await SunSpecUnitReader.ReadAsync(driver.ExecuteAsync, unit, Now);
+            SunSpecUnitResult result = await SunSpecUnitReader.ReadAsync(driver, unit, Now);
 
             Assert.True(result.Discovery.State == SunSpecDiscoveryState.Found, $"unit {unit}: {result.Discovery.State}\n{server.Output}");
             Assert.Equal(map.BaseAddress, result.Discovery.BaseAddress);
@@ -52,7 +54,7 @@ public sealed class PymodbusInteropTests
     public async Task Requests_PymodbusAnswers_ExceptionsWritesAndInputRegisters()
     {
         await using PymodbusServer server = await PymodbusServer.StartAsync(new Dictionary<byte, SunSpecMap> { [1] = SunSpecSite.Leader() });
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", server.Port);
+        await using var driver = new ModbusTcpClient("127.0.0.1", server.Port);
 
         ModbusCompletion outside = await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(39990, 4));
         Assert.Equal(ModbusOutcome.Exception, outside.Outcome);
@@ -74,7 +76,7 @@ public sealed class PymodbusInteropTests
     {
         int port = PymodbusServer.FreePort();
         var options = new ModbusClientOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(400), ResponseTimeout = TimeSpan.FromSeconds(1) };
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", port, options);
+        await using var driver = new ModbusTcpClient("127.0.0.1", port, options);
         var units = new Dictionary<byte, SunSpecMap> { [1] = SunSpecSite.Leader() };
 
         Assert.Equal(ModbusOutcome.NotConnected, (await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2))).Outcome);
@@ -91,7 +93,7 @@ public sealed class PymodbusInteropTests
         Assert.True(driver.Statistics.ConnectFailures >= 1);
     }
 
-    private static async Task<ModbusCompletion> Retry(ModbusTcpClientDriver driver)
+    private static async Task<ModbusCompletion> Retry(ModbusTcpClient driver)
     {
         ModbusCompletion last = null!;
         for (int i = 0; i < 50; i++)
