@@ -22,7 +22,8 @@ public static class SunSpecUnitReader
         ArgumentNullException.ThrowIfNull(execute);
         var failures = new List<ModbusCompletion>();
         SunSpecDiscovery discovery = await DiscoverAsync(execute, unit, failures, cancellationToken).ConfigureAwait(false);
-        List<SunSpecBlock> blocks = await ReadModelsAsync(execute, unit, discovery, readModel, failures, cancellationToken).ConfigureAwait(false);
+        IEnumerable<SunSpecModelHeader> wanted = readModel is null ? discovery.Models : discovery.Models.Where(readModel);
+        List<SunSpecBlock> blocks = await ReadBlocksAsync(execute, unit, wanted, failures, cancellationToken).ConfigureAwait(false);
         return new SunSpecUnitResult(discovery, blocks, SunSpecReadings.FromMap(blocks.Where(IsComplete), timestamp, $"unit{unit}"), failures);
     }
 
@@ -76,17 +77,20 @@ public static class SunSpecUnitReader
         return block.Registers.Length == block.Header.BlockLength;
     }
 
-    private static async Task<List<SunSpecBlock>> ReadModelsAsync(Func<byte, ModbusRequest, Task<ModbusCompletion>> execute,
-        byte unit, SunSpecDiscovery discovery, Func<SunSpecModelHeader, bool>? readModel, List<ModbusCompletion> failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the blocks of <paramref name="models"/> (found earlier by discovery) in reads of at most 125 registers. A
+    /// block whose read failed is returned as far as it got (see <see cref="IsComplete"/>); the failure is added to
+    /// <paramref name="failures"/>.
+    /// </summary>
+    public static async Task<List<SunSpecBlock>> ReadBlocksAsync(Func<byte, ModbusRequest, Task<ModbusCompletion>> execute, byte unit,
+        IEnumerable<SunSpecModelHeader> models, List<ModbusCompletion> failures, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(execute);
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(failures);
         var blocks = new List<SunSpecBlock>();
-        foreach (SunSpecModelHeader header in discovery.Models)
+        foreach (SunSpecModelHeader header in models)
         {
-            if (readModel is not null && !readModel(header))
-            {
-                continue;
-            }
-
             var registers = new List<ushort>(header.BlockLength);
             foreach (ModbusRequest read in SunSpecBlock.Reads(header))
             {
