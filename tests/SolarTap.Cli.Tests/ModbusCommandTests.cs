@@ -96,6 +96,15 @@ public sealed class ModbusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadModel_MeterBehindTheLeader_NamesTheLeaderAsParent()
+    {
+        ProcessResult result = await SolarTapProcess.RunAsync("modbus", "read", "--host", Host, "--unit", "1", "--model", "203");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.StartsWith("unit 1, model 203 three-phase meter, wye (105 registers at 40190)\n  device 606E2F1A (meter, behind 7E1A06DB)\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadModel_Common_IdentityFields()
     {
         ProcessResult result = await SolarTapProcess.RunAsync("modbus", "read", "--host", Host, "--unit", "2", "--model", "1");

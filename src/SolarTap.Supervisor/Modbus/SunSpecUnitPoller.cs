@@ -40,7 +40,9 @@ internal sealed class SunSpecUnitPoller(string link, byte unit, IReadingJournal 
             SunSpecDiscovery discovery = await SunSpecUnitReader.DiscoverAsync(Execute, unit, failures, cancellationToken).ConfigureAwait(false);
             if (discovery.State != SunSpecDiscoveryState.Found || discovery.Models.Count == 0)
             {
-                bool answered = failures.Count == 0 || failures.Any(f => f.Outcome == ModbusOutcome.Exception);
+                // Exceptions 0x0A/0x0B come from a gateway with nothing behind it: that is no answer, not "no map".
+                bool answered = failures.Count == 0 || failures.Any(f => f.Outcome == ModbusOutcome.Exception
+                    && f.Exception is not (ModbusExceptionCode.GatewayPathUnavailable or ModbusExceptionCode.GatewayTargetDeviceFailedToRespond));
                 Fail(failures, client, answered ? "no SunSpec marker at 40000, 0 or 50000" : null);
                 return false;
             }

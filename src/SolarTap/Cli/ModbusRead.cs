@@ -75,8 +75,15 @@ internal static class ModbusRead
             return 1;
         }
 
-        // Each wanted model with the common model before it, which names its device.
+        // Each wanted model with the common model before it, which names its device, and the first common model,
+        // which names the unit's leader (the parent of the devices after it, docs/spec/sunspec.md §5).
+        SunSpecModelHeader? leaderHeader = discovery.Models.FirstOrDefault(m => m.Id == SunSpecModelIds.Common);
         var headers = new List<SunSpecModelHeader>();
+        if (leaderHeader is { } first)
+        {
+            headers.Add(first);
+        }
+
         foreach (SunSpecModelHeader header in wanted)
         {
             if (header.Id != SunSpecModelIds.Common && discovery.Models.LastOrDefault(m => m.Id == SunSpecModelIds.Common && m.Address < header.Address) is { Length: > 0 } common)
@@ -87,22 +94,32 @@ internal static class ModbusRead
             headers.Add(header);
         }
 
-        List<SunSpecBlock> blocks = await SunSpecUnitReader.ReadBlocksAsync(Execute, unit, headers.Distinct(), failures = [], cancel);
+        List<SunSpecBlock> blocks = await SunSpecUnitReader.ReadBlocksAsync(Execute, unit, headers.Distinct().OrderBy(h => h.Address), failures = [], cancel);
         if (failures.Count > 0)
         {
             return Failed(failures[^1], client);
         }
 
         SunSpecBlock? device = null;
+        string? leader = null;
         foreach (SunSpecBlock block in blocks)
         {
+            if (block.Header.Id == SunSpecModelIds.Common && leaderHeader is { } l && block.Header.Address == l.Address
+                && SunSpecDecoder.TryDecodeCommon(block.Registers, out SunSpecCommon? leaderCommon) == SunSpecDecodeStatus.Ok)
+            {
+                leader = leaderCommon!.SerialNumber;
+            }
+
             if (block.Header.Id == SunSpecModelIds.Common && model != SunSpecModelIds.Common)
             {
                 device = block;
                 continue;
             }
 
-            Console.Write(json ? Json(unit, block, device) : Text(unit, block, device));
+            if (block.Header.Id == model)
+            {
+                Console.Write(json ? Json(unit, block, device, leader) : Text(unit, block, device, leader));
+            }
         }
 
         return 0;
@@ -119,7 +136,7 @@ internal static class ModbusRead
         return 1;
     }
 
-    private static string Text(byte unit, SunSpecBlock block, SunSpecBlock? device)
+    private static string Text(byte unit, SunSpecBlock block, SunSpecBlock? device, string? leader)
     {
         var text = new StringBuilder();
         SunSpecModelHeader h = block.Header;
@@ -135,7 +152,7 @@ internal static class ModbusRead
             return text.ToString();
         }
 
-        if (Decode(unit, block, device) is not { } reading)
+        if (Decode(unit, block, device, leader) is not { } reading)
         {
             text.AppendLine("  not decoded by SolarTap; the registers after ID and L:");
             for (int i = 2; i < block.Registers.Length; i++)
@@ -157,7 +174,7 @@ internal static class ModbusRead
         return text.ToString();
     }
 
-    private static string Json(byte unit, SunSpecBlock block, SunSpecBlock? device)
+    private static string Json(byte unit, SunSpecBlock block, SunSpecBlock? device, string? leader)
     {
         SunSpecModelHeader h = block.Header;
         return JsonObject(w =>
@@ -175,7 +192,7 @@ internal static class ModbusRead
                     w.WriteString(name, value);
                 }
             }
-            else if (Decode(unit, block, device) is { } reading)
+            else if (Decode(unit, block, device, leader) is { } reading)
             {
                 w.WriteString("kind", ReadingJsonWriter.KindName(reading.Device.Kind));
                 w.WriteString("device", reading.Device.Serial);
@@ -208,11 +225,19 @@ internal static class ModbusRead
         }) + "\n";
     }
 
-    private static Reading? Decode(byte unit, SunSpecBlock block, SunSpecBlock? device)
+    private static Reading? Decode(byte unit, SunSpecBlock block, SunSpecBlock? device, string? leader)
     {
         SunSpecBlock[] blocks = device is null ? [block] : [device, block];
         IReadOnlyList<Reading> readings = SunSpecReadings.FromMap(blocks, DateTimeOffset.UtcNow, $"unit{unit}");
-        return readings.Count > 0 ? readings[^1] : null;
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        Reading reading = readings[^1];
+        return reading.Device.Parent is null && leader is not null && leader != reading.Device.Serial
+            ? reading with { Device = reading.Device with { Parent = leader } }
+            : reading;
     }
 
     private static (string, string?)[] Common(SunSpecCommon? c) =>

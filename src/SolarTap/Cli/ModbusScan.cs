@@ -32,7 +32,7 @@ internal static class ModbusScan
                 ClearProgress(progress);
                 Console.Write(json ? Json(unit, result) : Text(unit, result));
             }
-            else if (result.Failures.Any(f => f.Outcome is ModbusOutcome.Exception or ModbusOutcome.BadResponse) || result.Failures.Count == 0)
+            else if (result.Failures.Any(Answered) || result.Failures.Count == 0)
             {
                 noMap++;
                 if (units.Count == 1 || !json)
@@ -55,6 +55,14 @@ internal static class ModbusScan
         Console.Error.WriteLine($"scanned {Plural(units.Count, "unit")} on {client.Description}: {found} SunSpec, {noMap} without a SunSpec map, {silent} silent");
         return found > 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// The unit itself answered. A gateway's exceptions 0x0A and 0x0B (Application Protocol §7) say that nothing
+    /// behind it answered, which is silence, as is a timeout.
+    /// </summary>
+    private static bool Answered(ModbusCompletion f) =>
+        f.Outcome == ModbusOutcome.BadResponse || (f.Outcome == ModbusOutcome.Exception
+            && f.Exception is not (ModbusExceptionCode.GatewayPathUnavailable or ModbusExceptionCode.GatewayTargetDeviceFailedToRespond));
 
     private static string Last(SunSpecUnitResult result, IModbusClient client) =>
         result.Failures.Count > 0 ? ModbusFailures.Describe(result.Failures[^1], client) : "no marker";
