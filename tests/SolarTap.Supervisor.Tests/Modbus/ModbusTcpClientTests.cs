@@ -96,7 +96,7 @@ public sealed class ModbusTcpClientTests
         Assert.Equal(ModbusOutcome.NotConnected, (await client.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2))).Outcome);
 
         await using var server = new ModbusTcpTestServer(new ModbusRegisterServer().Set(1, SunSpecSite.Leader()), port);
-        ModbusCompletion done = await RetryUntilConnected(client);
+        ModbusCompletion done = await ModbusRetry.UntilAnsweredAsync(client, 100, TimeSpan.FromMilliseconds(20));
 
         Assert.Equal(ModbusOutcome.Ok, done.Outcome);
         Assert.Null(client.LastConnectionError);
@@ -130,7 +130,7 @@ public sealed class ModbusTcpClientTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         server.Mute = false;
-        Assert.Equal(ModbusOutcome.Ok, (await RetryUntilConnected(client)).Outcome);
+        Assert.Equal(ModbusOutcome.Ok, (await ModbusRetry.UntilAnsweredAsync(client, 100, TimeSpan.FromMilliseconds(20))).Outcome);
     }
 
     [Fact]
@@ -139,22 +139,5 @@ public sealed class ModbusTcpClientTests
         await using var client = new ModbusTcpClient("::1", 1502);
 
         Assert.Equal("[::1]:1502", client.Description);
-    }
-
-    private static async Task<ModbusCompletion> RetryUntilConnected(ModbusTcpClient client)
-    {
-        ModbusCompletion last = null!;
-        for (int i = 0; i < 100; i++)
-        {
-            last = await client.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2));
-            if (last.Outcome == ModbusOutcome.Ok)
-            {
-                return last;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return last;
     }
 }

@@ -82,31 +82,14 @@ public sealed class PymodbusInteropTests
         Assert.Equal(ModbusOutcome.NotConnected, (await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2))).Outcome);
         await using (PymodbusServer server = await PymodbusServer.StartAsync(units, port))
         {
-            Assert.Equal(ModbusOutcome.Ok, (await Retry(driver)).Outcome);
+            Assert.Equal(ModbusOutcome.Ok, (await ModbusRetry.UntilAnsweredAsync(driver)).Outcome);
         }
 
         await using PymodbusServer again = await PymodbusServer.StartAsync(units, port);
-        ModbusCompletion afterRestart = await Retry(driver);
+        ModbusCompletion afterRestart = await ModbusRetry.UntilAnsweredAsync(driver);
         Assert.Equal(ModbusOutcome.Ok, afterRestart.Outcome);
         Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, afterRestart.Registers);
         Assert.True(driver.Connections >= 2);
         Assert.True(driver.Statistics.ConnectFailures >= 1);
-    }
-
-    private static async Task<ModbusCompletion> Retry(ModbusTcpClient driver)
-    {
-        ModbusCompletion last = null!;
-        for (int i = 0; i < 50; i++)
-        {
-            last = await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2));
-            if (last.Outcome == ModbusOutcome.Ok)
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return last;
     }
 }
