@@ -166,6 +166,19 @@ public sealed class ModbusCommandTests : IDisposable
         Assert.StartsWith($"solartap: cannot connect to 127.0.0.1:{port}: connection refused", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StatusFormat_ModbusUnits_TableWithStateCountersAndLastError()
+    {
+        var model = new SolarTap.Supervisor.Status.StatusModel(TimeProvider.System);
+        model.SetModbusUnit(new SolarTap.Supervisor.Status.ModbusUnitStatus("10.0.0.5:1502", 2, SolarTap.Supervisor.Status.ComponentState.Failed,
+            null, null, [], null, 0, 0, 4, 12, 0, "unit 2, read holding 40000+4: no answer (3 attempts timed out)"));
+
+        string text = SolarTap.Commands.StatusCommand.Format(model.Snapshot());
+
+        Assert.Contains("Modbus units:\n  LINK", text, StringComparison.Ordinal);
+        Assert.Contains("  10.0.0.5:1502  2     failed  -       -       never        0      4         12        0           unit 2, read holding 40000+4: no answer (3 attempts timed out)\n", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("give either --host HOST[:PORT] (Modbus TCP) or --port /dev/ttyX (Modbus RTU)", "modbus", "scan")]
     [InlineData("--units: '0-3' is not a unit id from 1 to 247 or a range such as 1-247", "modbus", "scan", "--host", "127.0.0.1", "--units", "0-3")]
