@@ -16,7 +16,7 @@ internal sealed class ModbusLinkOptions
     {
         Timeout = new Option<double>("--timeout")
         {
-            Description = $"Seconds to wait for each answer (default {defaultTimeout.ToString(CultureInfo.InvariantCulture)}).",
+            Description = "Seconds to wait for each answer.",
             DefaultValueFactory = _ => defaultTimeout,
         };
     }
@@ -33,7 +33,7 @@ internal sealed class ModbusLinkOptions
 
     public Option<int> Baud { get; } = new("--baud")
     {
-        Description = "RTU baud rate (default 9600).",
+        Description = "RTU baud rate.",
         DefaultValueFactory = _ => 9600,
     };
 
@@ -45,7 +45,7 @@ internal sealed class ModbusLinkOptions
 
     public Option<int> StopBits { get; } = new("--stop-bits")
     {
-        Description = "RTU stop bits, 1 or 2 (default 1).",
+        Description = "RTU stop bits, 1 or 2.",
         DefaultValueFactory = _ => 1,
     };
 

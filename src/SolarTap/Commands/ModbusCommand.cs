@@ -19,7 +19,7 @@ internal static class ModbusCommand
         var link = new ModbusLinkOptions(defaultTimeout: 1);
         var units = new Option<string>("--units")
         {
-            Description = "Unit ids to try: a list and ranges such as 1,2,5-7 (default 1-247). Over TCP a SolarEdge inverter answers on 1 and passes the others to its RS485 bus.",
+            Description = "Unit ids to try: a list and ranges such as 1,2,5-7. Over TCP a SolarEdge inverter answers on 1 and passes the others to its RS485 bus.",
             DefaultValueFactory = _ => "1-247",
         };
         var json = new Option<bool>("--json") { Description = "One line of JSON per SunSpec unit found." };
@@ -48,14 +48,14 @@ internal static class ModbusCommand
         var link = new ModbusLinkOptions(defaultTimeout: 2);
         var unit = new Option<int>("--unit")
         {
-            Description = "The unit id, 1 to 247 (default 1).",
+            Description = "The unit id, 1 to 247.",
             DefaultValueFactory = _ => 1,
         };
         var model = new Option<int?>("--model") { Description = "A SunSpec model id, such as 1, 103, 203, 124 or 802: its values decoded, with units, scale factors applied." };
         var address = new Option<int?>("--address") { Description = "Raw read: the first register (PDU address, 0-65535; SunSpec's \"40001\" is 40000)." };
         var count = new Option<int>("--count")
         {
-            Description = "Raw read: how many registers, 1 to 125 (default 1).",
+            Description = "Raw read: how many registers, 1 to 125.",
             DefaultValueFactory = _ => 1,
         };
         var holding = new Option<bool>("--holding") { Description = "Raw read: holding registers, function 0x03 (the default)." };
