@@ -42,6 +42,9 @@ public static class SunSpecModelIds
     /// <summary>Delta-connected three-phase (ABC) meter.</summary>
     public const ushort MeterDelta = 204;
 
+    /// <summary>Basic storage controls: the battery as the inverter sees it (§3.6).</summary>
+    public const ushort Storage = 124;
+
     /// <summary>Battery base model (§3.5).</summary>
     public const ushort Battery = 802;
 

@@ -11,6 +11,9 @@ public static class SunSpecReadings
     /// <summary>The manufacturer name SolarTap shows when model 1 has none.</summary>
     public const string UnknownManufacturer = "SunSpec";
 
+    /// <summary>Appended to a device's serial to name the battery its model 124 describes.</summary>
+    public const string StorageSuffix = "-storage";
+
     /// <summary>
     /// Decodes every block of one unit's map into readings. Each common model (1) starts a device; the first one is
     /// the unit itself (the leader), later ones (meters, batteries behind it) name the leader as parent. A model's
@@ -51,6 +54,14 @@ public static class SunSpecReadings
             else if (id == SunSpecModelIds.Battery && SunSpecDecoder.TryDecodeBattery(block.Registers, out SunSpecBattery? battery) == SunSpecDecodeStatus.Ok)
             {
                 reading = FromBattery(new DeviceIdentity(DeviceKind.Battery, serial, parent, manufacturer), timestamp, battery!);
+            }
+            else if (id == SunSpecModelIds.Storage && SunSpecDecoder.TryDecodeStorage(block.Registers, out SunSpecStorage? storage) == SunSpecDecodeStatus.Ok)
+            {
+                // Model 124 sits in the inverter's own map (no common model of its own): the battery it describes is a
+                // device of its own, named after the inverter and behind it (docs/spec/sunspec.md §5).
+                reading = FromStorage(new DeviceIdentity(DeviceKind.Battery, $"{serial}{StorageSuffix}", serial, manufacturer), timestamp, storage!);
+                readings.Add(reading);
+                continue;
             }
 
             if (reading is not null)
@@ -135,6 +146,17 @@ public static class SunSpecReadings
         Add(values, Quantity.BatteryCapacityNominal, battery.RatedEnergy);
         Add(values, Quantity.BatteryStatus, battery.State);
         Add(values, Quantity.AlarmCode, battery.Events);
+        return new Reading(device, timestamp, values);
+    }
+
+    /// <summary>Model 124 as a battery reading: state of charge, voltage, charge status.</summary>
+    public static Reading FromStorage(DeviceIdentity device, DateTimeOffset timestamp, SunSpecStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var values = new List<Measurement>(3);
+        Add(values, Quantity.BatteryStateOfCharge, storage.StateOfCharge);
+        Add(values, Quantity.BatteryVoltage, storage.BatteryVoltage);
+        Add(values, Quantity.BatteryStatus, storage.ChargeStatus);
         return new Reading(device, timestamp, values);
     }
 

@@ -24,6 +24,9 @@ public sealed class SupervisorOptions
     /// <summary>The JSON-lines file sink (section <c>jsonl</c>).</summary>
     public JsonLinesOptions JsonLines { get; set; } = new();
 
+    /// <summary>The SunSpec Modbus source (section <c>sunspec</c>).</summary>
+    public SunSpecOptions SunSpec { get; set; } = new();
+
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
 }

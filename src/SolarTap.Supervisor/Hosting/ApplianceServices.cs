@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using SolarTap.Devices.Serial;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
 using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.Modbus;
 using SolarTap.Supervisor.Mqtt;
 using SolarTap.Supervisor.Sinks;
 using SolarTap.Supervisor.SolarEdge;
@@ -56,7 +58,15 @@ public static class ApplianceServices
             services.AddHostedService<JsonLinesSink>();
         }
 
-        // Later issues: capture, pollers.
+        if (options.SunSpec.Enabled)
+        {
+            // SunSpec Modbus source (docs/modbus.md); tests replace ISerialPortFactory through ConfigureServices.
+            services.AddSingleton(options.SunSpec);
+            services.AddSingleton<ISerialPortFactory>(SerialPortFactory.Instance);
+            services.AddHostedService<SunSpecService>();
+        }
+
+        // Later issues: capture, RS485 pollers.
         return services;
     }
 }

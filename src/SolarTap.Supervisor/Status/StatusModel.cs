@@ -139,7 +139,7 @@ public sealed partial class StatusModel
         {
             return new StatusSnapshot(
                 _time.GetUtcNow(), _started, _state, Summarize(), _messages, _configPath,
-                [.. _sources.Values], [.. _inverters], [.. _sinks.Values]);
+                [.. _sources.Values], [.. _inverters], [.. _sinks.Values]) { ModbusUnits = ModbusUnitsUnlocked() };
         }
     }
 

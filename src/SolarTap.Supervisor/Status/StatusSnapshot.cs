@@ -22,4 +22,8 @@ public sealed record StatusSnapshot(
     string? ConfigPath,
     IReadOnlyList<SourceStatus> Sources,
     IReadOnlyList<InverterStatus> Inverters,
-    IReadOnlyList<SinkStatus> Sinks);
+    IReadOnlyList<SinkStatus> Sinks)
+{
+    /// <summary>Modbus units the SunSpec source polls, by link and unit id (empty when it is off).</summary>
+    public IReadOnlyList<ModbusUnitStatus> ModbusUnits { get; init; } = [];
+}

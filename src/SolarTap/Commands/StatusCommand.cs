@@ -86,6 +86,17 @@ internal static class StatusCommand
             text.AppendLine(CultureInfo.InvariantCulture, $"  {inverter.Serial ?? inverter.Mac ?? inverter.Address}: {inverter.Guidance}");
         }
 
+        if (s.ModbusUnits.Count > 0)
+        {
+            Table(text, "Modbus units", ["LINK", "UNIT", "STATE", "SERIAL", "DEVICE", "LAST ANSWER", "POLLS", "FAILURES", "TIMEOUTS", "EXCEPTIONS", "LAST ERROR"],
+                s.ModbusUnits.Select(x => new[]
+                {
+                    x.Link, x.Unit.ToString(CultureInfo.InvariantCulture), StatusJson.Describe(x.State), x.Serial ?? "-", x.Device ?? "-",
+                    Ago(s.Time, x.LastAnswer), x.Polls.ToString(CultureInfo.InvariantCulture), x.Failures.ToString(CultureInfo.InvariantCulture),
+                    x.Timeouts.ToString(CultureInfo.InvariantCulture), x.Exceptions.ToString(CultureInfo.InvariantCulture), x.LastError ?? "",
+                }));
+        }
+
         Table(text, "Sinks", ["NAME", "STATE", "BACKLOG", "LAST DELIVERY", "DETAIL"], s.Sinks.Select(x => new[]
         {
             x.Name, StatusJson.Describe(x.State), x.Backlog.ToString(CultureInfo.InvariantCulture), Ago(s.Time, x.LastDelivery), x.Detail ?? "",

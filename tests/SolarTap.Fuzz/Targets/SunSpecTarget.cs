@@ -14,7 +14,7 @@ internal sealed class SunSpecTarget : IFuzzTarget
 
     public IEnumerable<byte[]> Seeds()
     {
-        foreach (SunSpecMap map in new[] { SunSpecSite.Leader(), SunSpecSite.Follower() })
+        foreach (SunSpecMap map in new[] { SunSpecSite.Leader(), SunSpecSite.Follower(), SunSpecSite.Hybrid() })
         {
             yield return Bytes(map.Registers);
             foreach (SunSpecModelHeader header in map.Models)
@@ -36,6 +36,7 @@ internal sealed class SunSpecTarget : IFuzzTarget
         SunSpecDecoder.TryDecodeInverter(registers, out _);
         SunSpecDecoder.TryDecodeMeter(registers, out _);
         SunSpecDecoder.TryDecodeBattery(registers, out _);
+        SunSpecDecoder.TryDecodeStorage(registers, out _);
         ushort id = registers.Length > 0 ? registers[0] : (ushort)0;
         var block = new SunSpecBlock(new SunSpecModelHeader(id, 2, (ushort)Math.Max(0, registers.Length - 2)), registers);
         foreach (Reading reading in SunSpecReadings.FromMap([block], DateTimeOffset.UnixEpoch, "fuzz"))

@@ -100,22 +100,6 @@ public class SunSpecDiscoveryTests
     }
 
     [Fact]
-    public async Task Discover_ThroughClientEngineAndServer_AgreesWithDirectWalk()
-    {
-        var server = new ModbusRegisterServer().Set(1, SunSpecSite.Leader(0)).Set(2, SunSpecSite.Follower());
-        var loopback = new ModbusLoopback(server);
-
-        SunSpecUnitResult leader = await SunSpecUnitReader.ReadAsync(loopback.ExecuteAsync, 1, DateTimeOffset.UnixEpoch);
-        SunSpecUnitResult follower = await SunSpecUnitReader.ReadAsync(loopback.ExecuteAsync, 2, DateTimeOffset.UnixEpoch);
-
-        Assert.Equal(0, leader.Discovery.BaseAddress);
-        Assert.Equal(50000, follower.Discovery.BaseAddress);
-        Assert.Equal(2, leader.Readings.Count);
-        Assert.Equal(2, follower.Readings.Count);
-        Assert.Equal(0, loopback.Engine.Statistics.Timeouts);
-    }
-
-    [Fact]
     public void Reads_LongModel_SplitInto125RegisterReads()
     {
         IReadOnlyList<ModbusRequest> reads = SunSpecBlock.Reads(new SunSpecModelHeader(64, 40100, 300));

@@ -7,7 +7,7 @@ namespace SolarTap.Protocols.Tests.SunSpec;
 
 public class SunSpecPropertyTests
 {
-    private static readonly ushort[] Ids = [1, 101, 102, 103, 111, 112, 113, 201, 202, 203, 204, 802, 0xFFFF];
+    private static readonly ushort[] Ids = [1, 101, 102, 103, 111, 112, 113, 124, 201, 202, 203, 204, 802, 0xFFFF];
 
     [Fact]
     public void Decoders_RandomRegistersUnderEveryId_NeverThrow()
@@ -22,8 +22,8 @@ public class SunSpecPropertyTests
     [Fact]
     public void Decoders_MutatedSiteImages_NeverThrowAndStayFinite()
     {
-        byte[][] seeds = SunSpecSite.Leader().Models.Concat(SunSpecSite.Follower().Models)
-            .Select(h => ToBytes((h.Address >= 50000 ? SunSpecSite.Follower() : SunSpecSite.Leader()).Block(h))).ToArray();
+        byte[][] seeds = new[] { SunSpecSite.Leader(), SunSpecSite.Follower(), SunSpecSite.Hybrid() }
+            .SelectMany(map => map.Models.Select(h => ToBytes(map.Block(h)))).ToArray();
         Properties.ForAllMutations(0x5005_0002, seeds, bytes =>
         {
             ushort[] registers = FromBytes(bytes);
@@ -70,6 +70,7 @@ public class SunSpecPropertyTests
         SunSpecDecoder.TryDecodeInverter(block, out _);
         SunSpecDecoder.TryDecodeMeter(block, out _);
         SunSpecDecoder.TryDecodeBattery(block, out _);
+        SunSpecDecoder.TryDecodeStorage(block, out _);
         var readings = SunSpecReadings.FromMap([new SunSpecBlock(new SunSpecModelHeader(1, 0, 66), block), new SunSpecBlock(new SunSpecModelHeader(id, 68, (ushort)body.Length), block)], DateTimeOffset.UnixEpoch, "u");
         return readings.All(r => r.Values.All(m => double.IsFinite(m.Value)));
     }

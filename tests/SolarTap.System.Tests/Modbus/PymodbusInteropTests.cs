@@ -1,12 +1,14 @@
+using SolarTap.Devices.Modbus;
 using SolarTap.Protocols.Modbus;
 using SolarTap.Protocols.Readings;
 using SolarTap.Protocols.SunSpec;
+using SolarTap.Supervisor.Modbus;
 using SolarTap.Testing.Modbus;
 
 namespace SolarTap.System.Tests.Modbus;
 
 /// <summary>
-/// Our Modbus TCP client (engine + test driver), SunSpec discovery and decoders against a server we did not write:
+/// Our Modbus TCP client (engine + the Supervisor's TCP client), SunSpec discovery and decoders against a server we did not write:
 /// python3-pymodbus serving the SunSpec images of <see cref="SunSpecSite"/> (leader at 40000, follower at 50000, a
 /// third unit at base 0).
 /// </summary>
@@ -24,11 +26,11 @@ public sealed class PymodbusInteropTests
             [3] = SunSpecSite.Leader(0),
         };
         await using PymodbusServer server = await PymodbusServer.StartAsync(maps);
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", server.Port);
+        await using var driver = new ModbusTcpClient("127.0.0.1", server.Port);
 
         foreach ((byte unit, SunSpecMap map) in maps)
         {
-            SunSpecUnitResult result = await SunSpecUnitReader.ReadAsync(driver.ExecuteAsync, unit, Now);
+            SunSpecUnitResult result = await SunSpecUnitReader.ReadAsync(driver, unit, Now);
 
             Assert.True(result.Discovery.State == SunSpecDiscoveryState.Found, $"unit {unit}: {result.Discovery.State}\n{server.Output}");
             Assert.Equal(map.BaseAddress, result.Discovery.BaseAddress);
@@ -52,7 +54,7 @@ public sealed class PymodbusInteropTests
     public async Task Requests_PymodbusAnswers_ExceptionsWritesAndInputRegisters()
     {
         await using PymodbusServer server = await PymodbusServer.StartAsync(new Dictionary<byte, SunSpecMap> { [1] = SunSpecSite.Leader() });
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", server.Port);
+        await using var driver = new ModbusTcpClient("127.0.0.1", server.Port);
 
         ModbusCompletion outside = await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(39990, 4));
         Assert.Equal(ModbusOutcome.Exception, outside.Outcome);
@@ -74,37 +76,20 @@ public sealed class PymodbusInteropTests
     {
         int port = PymodbusServer.FreePort();
         var options = new ModbusClientOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(400), ResponseTimeout = TimeSpan.FromSeconds(1) };
-        await using var driver = new ModbusTcpClientDriver("127.0.0.1", port, options);
+        await using var driver = new ModbusTcpClient("127.0.0.1", port, options);
         var units = new Dictionary<byte, SunSpecMap> { [1] = SunSpecSite.Leader() };
 
         Assert.Equal(ModbusOutcome.NotConnected, (await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2))).Outcome);
         await using (PymodbusServer server = await PymodbusServer.StartAsync(units, port))
         {
-            Assert.Equal(ModbusOutcome.Ok, (await Retry(driver)).Outcome);
+            Assert.Equal(ModbusOutcome.Ok, (await ModbusRetry.UntilAnsweredAsync(driver)).Outcome);
         }
 
         await using PymodbusServer again = await PymodbusServer.StartAsync(units, port);
-        ModbusCompletion afterRestart = await Retry(driver);
+        ModbusCompletion afterRestart = await ModbusRetry.UntilAnsweredAsync(driver);
         Assert.Equal(ModbusOutcome.Ok, afterRestart.Outcome);
         Assert.Equal(new ushort[] { 0x5375, 0x6E53 }, afterRestart.Registers);
         Assert.True(driver.Connections >= 2);
         Assert.True(driver.Statistics.ConnectFailures >= 1);
-    }
-
-    private static async Task<ModbusCompletion> Retry(ModbusTcpClientDriver driver)
-    {
-        ModbusCompletion last = null!;
-        for (int i = 0; i < 50; i++)
-        {
-            last = await driver.ExecuteAsync(1, ModbusRequest.ReadHolding(40000, 2));
-            if (last.Outcome == ModbusOutcome.Ok)
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return last;
     }
 }

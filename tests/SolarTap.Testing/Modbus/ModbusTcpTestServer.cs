@@ -11,14 +11,16 @@ namespace SolarTap.Testing.Modbus;
 /// </summary>
 public sealed class ModbusTcpTestServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accept;
 
-    /// <summary>Starts listening on 127.0.0.1 and a free port.</summary>
-    public ModbusTcpTestServer(ModbusRegisterServer registers)
+    /// <summary>Starts listening on 127.0.0.1 and <paramref name="port"/> (0: a free port).</summary>
+    public ModbusTcpTestServer(ModbusRegisterServer registers, int port = 0)
     {
         Registers = registers;
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _accept = Task.Run(AcceptAsync);
     }
@@ -31,6 +33,15 @@ public sealed class ModbusTcpTestServer : IAsyncDisposable
 
     /// <summary>Connections accepted so far.</summary>
     public int Connections { get; private set; }
+
+    /// <summary>Most requests found in one receive: above 1 means a client sent before its previous answer came.</summary>
+    public int MaxRequestsPerReceive { get; private set; }
+
+    /// <summary>When set, a connection is closed (without an answer) on its request number N, 1-based.</summary>
+    public int? CloseOnRequest { get; set; }
+
+    /// <summary>When true, requests are read but never answered.</summary>
+    public bool Mute { get; set; }
 
     /// <summary>Stops listening and closes every connection.</summary>
     public async ValueTask DisposeAsync()
@@ -65,6 +76,7 @@ public sealed class ModbusTcpTestServer : IAsyncDisposable
             var received = new byte[ModbusWire.MaxTcpAduSize * 4];
             var response = new byte[ModbusWire.MaxTcpAduSize];
             int length = 0;
+            int served = 0;
             try
             {
                 while (true)
@@ -78,8 +90,20 @@ public sealed class ModbusTcpTestServer : IAsyncDisposable
                     length += n;
                     var buffer = new ReadOnlySequence<byte>(received, 0, length);
                     OperationStatus status;
+                    int inThisReceive = 0;
                     while ((status = ModbusTcpFramer.TryReadFrame(ref buffer, out ModbusTcpFrame frame)) == OperationStatus.Done)
                     {
+                        MaxRequestsPerReceive = Math.Max(MaxRequestsPerReceive, ++inThisReceive);
+                        if (++served == CloseOnRequest)
+                        {
+                            return;
+                        }
+
+                        if (Mute)
+                        {
+                            continue;
+                        }
+
                         int size = Registers.RespondTcp(frame, response);
                         if (size > 0)
                         {

@@ -46,6 +46,34 @@ public static class SunSpecSite
             .Close();
     }
 
+    /// <summary>Serial of the hybrid inverter whose map holds a storage model (124) rather than a battery of its own.</summary>
+    public const string HybridSerial = "HY10-0042";
+
+    /// <summary>A hybrid inverter at <paramref name="baseAddress"/>: common, single-phase inverter 101 (the 103 image), storage 124.</summary>
+    public static SunSpecMap Hybrid(ushort baseAddress = 40000)
+    {
+        return new SunSpecMap(baseAddress)
+            .Add(1, Common("Example Hybrid", "HY-10", "", "3.1", HybridSerial, 1))
+            .Add(101, Inverter103())
+            .Add(124, Storage124())
+            .Close();
+    }
+
+    /// <summary>Model 124 body (24 registers).</summary>
+    public static ushort[] Storage124()
+    {
+        var r = new ushort[24];
+        r[0] = 5000; r[1] = 100; r[2] = 100; r[3] = 0;   // WChaMax 5000 W, gradients, no limits active
+        r[4] = NotImplementedU16;                         // VAChaMax not implemented
+        r[5] = 100; r[6] = 734; r[7] = 1500; r[8] = 512;  // MinRsvPct 10.0 %, ChaState 73.4 %, StorAval 150.0 Ah, InBatV 51.2 V
+        r[9] = 3;                                         // ChaSt discharging
+        r[10] = 10000; r[11] = 5000;                      // OutWRte 100.00 %, InWRte 50.00 %
+        r[12] = 0; r[13] = 0; r[14] = 0; r[15] = 1;       // windows, ChaGriSet grid
+        ushort[] sf = [0, 0, NotImplemented16, unchecked((ushort)-1), unchecked((ushort)-1), unchecked((ushort)-1), unchecked((ushort)-1), unchecked((ushort)-2)];
+        sf.CopyTo(r, 16);                                 // WChaMax_SF .. InOutWRte_SF
+        return r;
+    }
+
     /// <summary>Model 1 body (66 registers): Mn, Md, Opt, Vr, SN as NUL-padded ASCII, DA, pad.</summary>
     public static ushort[] Common(string manufacturer, string model, string options, string version, string serial, ushort address)
     {
