@@ -24,6 +24,12 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# The journal commits with fsync, so the disk's fsync time is part of every number: measure it beside the journal.
+fsync_probe() { python3 -c 'import os, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT); t = []
+for _ in range(100):
+    os.write(fd, b"x" * 4096); s = time.perf_counter(); os.fsync(fd); t.append(time.perf_counter() - s)
+os.remove(sys.argv[1]); t.sort(); print("fsync after a 4 KiB append (the file grows): p50 %.2f ms, p90 %.2f ms" % (t[50] * 1e3, t[90] * 1e3))' "$1"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, in clock ticks
 wait_for() { for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; echo "no '$2' in $1:" >&2; cat "$1" >&2; exit 1; }
 
@@ -57,6 +63,7 @@ YAML
   dotnet "$dll" run --config "$dir/run/solartap.yaml" > "$dir/run/supervisor.log" 2>&1 & supervisor=$!
   wait_for "$dir/run/supervisor.log" "MQTT: connected"
   wait_for "$dir/run/supervisor.log" "SolarEdge: listening"
+  echo "run $run: $(fsync_probe "$dir/run/fsync-probe")"
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   cpu_before=$(cpu_ticks "$supervisor")
   start=$(date +%s.%N)
