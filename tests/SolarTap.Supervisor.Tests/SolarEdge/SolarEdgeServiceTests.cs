@@ -43,7 +43,7 @@ public sealed class SolarEdgeServiceTests : IDisposable
 
         // The server counts a post just after writing its ACK: the inverter can see its last ACK a moment before.
         StatusModel model = server.Host.Services.GetRequiredService<StatusModel>();
-        for (int i = 0; i < 100 && model.Snapshot().Sources.Single(s => s.Name == "solaredge-server").Counters.GetValueOrDefault("posts") < 8; i++)
+        for (int i = 0; i < 100 && !Counted(model.Snapshot()); i++)
         {
             await Task.Delay(50);
         }
@@ -170,4 +170,10 @@ public sealed class SolarEdgeServiceTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Whether the status shows all 8 posts of the two inverters, with their readings.</summary>
+    private static bool Counted(StatusSnapshot status) =>
+        status.Sources.SingleOrDefault(s => s.Name == "solaredge-server") is { } source
+        && source.Counters.GetValueOrDefault("posts") >= 8 && source.Counters.GetValueOrDefault("readings") >= 32
+        && status.Inverters.Count(i => i.Posts >= 4 && i.Readings >= 16 && i.Firmware != InverterFirmware.Unknown) >= 2;
 }
