@@ -11,4 +11,12 @@ if (args is ["write-capture", string path, string mebibytes])
     return;
 }
 
+// `post-to-mqtt SERVER_PORT BROKER_PORT POSTS OPTIMIZERS INTERVAL_MS WARMUP` is the driver of tests/perf/post-to-mqtt-latency.sh.
+if (args is ["post-to-mqtt", string server, string broker, string posts, string optimizers, string intervalMs, string warmup])
+{
+    static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+    Environment.Exit(await SolarTap.Benchmarks.PostToMqttLatency.RunAsync(Int(server), Int(broker), Int(posts), Int(optimizers),
+        TimeSpan.FromMilliseconds(Int(intervalMs)), Int(warmup)));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

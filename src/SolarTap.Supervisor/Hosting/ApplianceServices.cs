@@ -41,7 +41,7 @@ public static class ApplianceServices
             options.SolarEdge.KeysDirectory,
             Path.Combine(Path.GetDirectoryName(options.Journal.Path) ?? "/", SolarEdgeSessions.FileName),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SolarEdgeSessions>>()));
-        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>()));
+        services.AddSingleton(sp => new SolarEdgeJournalWriter(sp.GetRequiredService<IReadingJournal>(), sp.GetRequiredService<IUnknownFrameStore>()));
         services.AddSingleton<SolarEdgeStatusReporter>();
         services.AddSingleton<SolarEdgeEndpoints>();
         services.AddHostedService<SolarEdgeService>();

@@ -114,7 +114,7 @@ internal sealed class SolarEdgeRelayConnection(SolarEdgeContext context, Socket 
 
             try
             {
-                int stored = await context.Journal.AppendAsync(post.Readings, cancellationToken).ConfigureAwait(false);
+                int stored = await context.Journal.AppendPostAsync(post, cancellationToken).ConfigureAwait(false);
                 context.Reporter.Posted(post, stored, remote.Address);
             }
             catch (IOException)

@@ -99,7 +99,7 @@ internal sealed class SolarEdgeServerConnection(SolarEdgeContext context, Socket
                     int stored;
                     try
                     {
-                        stored = await context.Journal.AppendAsync(commit.Post.Readings, cancellationToken).ConfigureAwait(false);
+                        stored = await context.Journal.AppendPostAsync(commit.Post, cancellationToken).ConfigureAwait(false);
                     }
                     catch (IOException e)
                     {

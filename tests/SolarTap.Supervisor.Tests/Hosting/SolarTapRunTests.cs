@@ -33,7 +33,13 @@ public sealed class SolarTapRunTests : IDisposable
         string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.db")}\n");
         await using SupervisorProcess supervisor = await SupervisorProcess.StartAsync(config, Socket);
 
+        // The socket answers from the start; the state turns "running" once every service has started.
         var (exitCode, stdout, _) = await SupervisorProcess.RunAsync("status", "--socket", Socket, "--json");
+        for (int i = 0; i < 50 && exitCode == 0 && !stdout.Contains("\"state\":\"running\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+            (exitCode, stdout, _) = await SupervisorProcess.RunAsync("status", "--socket", Socket, "--json");
+        }
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("{\"time\":", stdout, StringComparison.Ordinal);

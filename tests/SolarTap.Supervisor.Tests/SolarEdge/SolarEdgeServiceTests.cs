@@ -1,6 +1,9 @@
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SolarTap.Protocols.Readings;
+using SolarTap.Protocols.SolarEdge;
+using SolarTap.Supervisor.Journal;
 using SolarTap.Supervisor.Simulation;
 using SolarTap.Supervisor.SolarEdge;
 using SolarTap.Supervisor.Status;
@@ -38,7 +41,14 @@ public sealed class SolarEdgeServiceTests : IDisposable
         Assert.Contains(journal, r => r.Device.Serial == "7F104920" && r.Get(Quantity.AcPower, Phase.L1) > 0);
         Assert.Contains("7F104920", File.ReadAllText(_folder.File(SolarEdgeSessions.FileName)), StringComparison.OrdinalIgnoreCase);
 
-        StatusSnapshot status = server.Host.Services.GetRequiredService<StatusModel>().Snapshot();
+        // The server counts a post just after writing its ACK: the inverter can see its last ACK a moment before.
+        StatusModel model = server.Host.Services.GetRequiredService<StatusModel>();
+        for (int i = 0; i < 100 && !Counted(model.Snapshot()); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        StatusSnapshot status = model.Snapshot();
         SourceStatus source = Assert.Single(status.Sources, s => s.Name == "solaredge-server");
         Assert.Equal(8, source.Counters["posts"]);
         Assert.Equal(32, source.Counters["readings"]);
@@ -131,5 +141,39 @@ public sealed class SolarEdgeServiceTests : IDisposable
         Assert.Equal(4, second.Journal.Select(r => r.Device.Serial).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Post_WithARecordOfUnknownType_IsAckedAndTheRecordIsKeptRawAsAnUnknownFrame()
+    {
+        // spec §3.1 record header: type 0x7777 (no such type), device 12345678, 4 data bytes; then the data.
+        byte[] record = Convert.FromHexString("7777" + "78563412" + "0400" + "DEADBEEF");
+        byte[] post = SolarEdgeFrameWriter.ToArray(new SolarEdgeHeader(0x0042, PlainId, SolarEdgeAddress.Server, FunctionCode.CmdServerPostData), record);
+        using var cancel = new CancellationTokenSource(Timeout);
+        await using (SolarEdgeHarness server = await StartAsync(_folder))
+        {
+            using var inverter = new TcpClient();
+            await inverter.ConnectAsync("127.0.0.1", server.Port);
+            await inverter.GetStream().WriteAsync(post, cancel.Token);
+            Assert.True(await inverter.GetStream().ReadAsync(new byte[64], cancel.Token) > 0); // the ACK: kept before it is sent
+            Assert.Equal(1, server.Host.Services.GetRequiredService<SqliteReadingJournal>().GetStats().UnknownFrames);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={_folder.File("journal.db")};Pooling=False");
+        connection.Open();
+        using SqliteCommand query = connection.CreateCommand();
+        query.CommandText = "SELECT source, reason, payload FROM unknown_frames;";
+        using SqliteDataReader row = query.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal("solaredge", row.GetString(0));
+        Assert.Equal("post seq 66 from 7E100001: record type 0x7777, device 12345678, 4 bytes declared, 4 present, at offset 0: UnknownType", row.GetString(1));
+        Assert.Equal(record, (byte[])row.GetValue(2));
+        Assert.False(row.Read());
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Whether the status shows all 8 posts of the two inverters, with their readings.</summary>
+    private static bool Counted(StatusSnapshot status) =>
+        status.Sources.SingleOrDefault(s => s.Name == "solaredge-server") is { } source
+        && source.Counters.GetValueOrDefault("posts") >= 8 && source.Counters.GetValueOrDefault("readings") >= 32
+        && status.Inverters.Count(i => i.Posts >= 4 && i.Readings >= 16 && i.Firmware != InverterFirmware.Unknown) >= 2;
 }

@@ -46,7 +46,9 @@ public class MqttSinkTests
             sink.Journal.Append([MqttSinkFixture.Inverter(n)]);
         }
 
-        await WaitUntilAsync(() => sink.Sink.Cursor >= sink.Journal.LastSequence, "every reading acknowledged", seconds: 60);
+        // The reconnect backoff grows during a long outage (at most 2 minutes): the next attempt may come that much later.
+        int reconnect = Math.Min(120, outageMs / 1000);
+        await WaitUntilAsync(() => sink.Sink.Cursor >= sink.Journal.LastSequence, "every reading acknowledged", seconds: 60 + reconnect);
         await subscriber.WaitAsync(e => States(e).Select(s => s.N).Distinct().Count() >= n, $"all {n} at the checker", seconds: 60);
         await Task.Delay(500); // any duplicate would arrive now
 
