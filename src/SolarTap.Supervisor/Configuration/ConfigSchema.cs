@@ -21,6 +21,16 @@ internal static partial class ConfigSchema
         ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["status"] = (n, o) => Status.Read(n, o.Status),
+        ["leds"] = (n, o) =>
+        {
+            o.Leds.Required = true;
+            Leds.Read(n, o.Leds);
+        },
+        ["oled"] = (n, o) =>
+        {
+            o.Oled.Required = true;
+            Oled.Read(n, o.Oled);
+        },
     }); // docs/configuration.md lists the sections in this order
 
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
@@ -49,6 +59,8 @@ internal static partial class ConfigSchema
         .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
         .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
+        .. Leds.Keys.Select(k => $"leds.{k}"),
+        .. Oled.Keys.Select(k => $"oled.{k}"),
     ];
 
     /// <summary>Maps a parsed document onto <paramref name="options"/>, reporting into <paramref name="errors"/>.</summary>
