@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SolarTap.Devices.Gpio;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Journal;
 using SolarTap.Supervisor.Status;
@@ -48,7 +49,15 @@ internal sealed partial class StatusIndicationService(
 
         using (devices)
         {
-            await RunAsync(devices, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await RunAsync(devices, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never the host's end (it stops on an unhandled exception): the status surfaces say it instead.
+                status.SetSource(OledSource, ComponentState.Failed, $"LEDs and OLED stopped after an unexpected error: {e.GetType().Name}: {e.Message}");
+            }
         }
     }
 
@@ -76,7 +85,17 @@ internal sealed partial class StatusIndicationService(
         void OnChanged(object? sender, EventArgs e) => _wake.Writer.TryWrite(false);
         status.Changed += OnChanged;
         using ITimer timer = time.CreateTimer(_ => _wake.Writer.TryWrite(false), null, Tick, Tick);
-        Thread? buttonThread = devices.Button is { } button ? StartButtonThread(button, () => Interlocked.Increment(ref presses), stoppingToken) : null;
+        using ButtonWatcher? watcher = devices.Button is { } button
+            ? new ButtonWatcher(
+                button,
+                () =>
+                {
+                    Interlocked.Increment(ref presses);
+                    _wake.Writer.TryWrite(true);
+                },
+                e => status.SetSource(OledSource, ComponentState.Failed, $"page button {button.Name}: {e.Message}"),
+                loggers.CreateLogger<ButtonWatcher>())
+            : null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -149,7 +168,6 @@ internal sealed partial class StatusIndicationService(
                 }
             }
 
-            buttonThread?.Join(TimeSpan.FromSeconds(1));
         }
     }
 
@@ -224,34 +242,6 @@ internal sealed partial class StatusIndicationService(
         }
 
         return page[^1].Sequence;
-    }
-
-    private Thread StartButtonThread(Devices.Gpio.IButton button, Action pressed, CancellationToken stoppingToken)
-    {
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (button.WaitForPress(TimeSpan.FromMilliseconds(250)))
-                    {
-                        pressed();
-                        _wake.Writer.TryWrite(true);
-                    }
-                }
-            }
-            catch (IOException e)
-            {
-                status.SetSource(OledSource, ComponentState.Failed, $"page button {button.Name}: {e.Message}");
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "solartap-button",
-        };
-        thread.Start();
-        return thread;
     }
 
     private DateTimeOffset LocalNow() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone);
