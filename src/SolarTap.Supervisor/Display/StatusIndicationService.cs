@@ -112,6 +112,7 @@ internal sealed partial class StatusIndicationService(
                     displayFailedAt = devices.Reinitialise(out _) ? null : time.GetUtcNow();
                     if (displayFailedAt is null)
                     {
+                        indicator.OledSuspended = false;
                         ReportDevices(devices);
                     }
                 }
@@ -134,11 +135,9 @@ internal sealed partial class StatusIndicationService(
                 }
                 catch (IOException e)
                 {
-                    if (displayFailedAt is null)
-                    {
-                        status.SetSource(OledSource, ComponentState.Failed, e.Message);
-                    }
-
+                    // The LEDs are already updated; the display rests until it can be initialised again.
+                    status.SetSource(OledSource, ComponentState.Failed, e.Message);
+                    indicator.OledSuspended = true;
                     displayFailedAt = time.GetUtcNow();
                 }
 
@@ -167,7 +166,6 @@ internal sealed partial class StatusIndicationService(
                     // shutting down: the display stays as it was
                 }
             }
-
         }
     }
 

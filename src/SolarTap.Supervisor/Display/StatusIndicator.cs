@@ -22,6 +22,9 @@ internal sealed class StatusIndicator(StatusLeds? leds, OledPresenter? oled, str
     /// <summary>Why the PNG file could not be written last time, or null.</summary>
     public string? PngProblem { get; private set; }
 
+    /// <summary>While true, only the LEDs are updated (the OLED's bus failed; it is waiting to be initialised again).</summary>
+    public bool OledSuspended { get; set; }
+
     /// <summary>The OLED presenter, or null.</summary>
     public OledPresenter? Oled => oled;
 
@@ -33,7 +36,7 @@ internal sealed class StatusIndicator(StatusLeds? leds, OledPresenter? oled, str
         ApplianceIndication indication = StatusIndication.Indication(snapshot);
         LastIndication = indication;
         leds?.Show(indication);
-        if (oled is null)
+        if (oled is null || OledSuspended)
         {
             return;
         }

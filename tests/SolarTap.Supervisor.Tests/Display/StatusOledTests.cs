@@ -154,4 +154,20 @@ public sealed class StatusOledTests : IDisposable
 
         Assert.Contains("cannot write", indicator.PngProblem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refresh_OledSuspended_LedsStillFollowButTheDisplayIsLeftAlone()
+    {
+        using var leds = new FakeLedClass("solartap-link");
+        var statusLeds = new Devices.Leds.StatusLeds(null, new Devices.Leds.SysfsLed(leds.Root, "solartap-link"), null, null);
+        var indicator = new StatusIndicator(statusLeds, _presenter, null) { OledSuspended = true };
+        int writes = _bus.Writes;
+        Post("7E100001", 100, 1000);
+
+        indicator.Refresh(_model.Snapshot(), _values, Appliance, _clock.GetUtcNow());
+
+        Assert.Equal("on", leds.State("solartap-link"));
+        Assert.Equal(writes, _bus.Writes);
+        Assert.Null(indicator.LastView);
+    }
 }
