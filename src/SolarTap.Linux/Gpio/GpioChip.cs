@@ -106,11 +106,20 @@ public sealed unsafe class GpioChip : IDisposable
     internal FileDescriptorHandle RequestLine(int offset, GpioLineRequest request)
     {
         CheckOffset(offset);
+        gpio_v2_line_request req = BuildRequest(offset, request);
+        Errno.Check(LibC.ioctl(_fd, GPIO_V2_GET_LINE_IOCTL, &req), $"GPIO_V2_GET_LINE_IOCTL line {offset}", Path);
+        return FileDescriptorHandle.Adopt(req.fd);
+    }
+
+    /// <summary>The struct gpio_v2_line_request for one line at <paramref name="offset"/>, configured as <paramref name="request"/> says.</summary>
+    internal static gpio_v2_line_request BuildRequest(int offset, GpioLineRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         gpio_v2_line_request req = default;
         req.offsets[0] = (uint)offset;
         req.num_lines = 1;
         ReadOnlySpan<byte> consumer = Encoding.ASCII.GetBytes(Consumer);
-        consumer.CopyTo(new Span<byte>(req.consumer, GPIO_MAX_NAME_SIZE - 1));
+        consumer.CopyTo(new Span<byte>(req.consumer, GPIO_MAX_NAME_SIZE - 1)); // the rest stays NUL
         ulong flags = request.Output ? GPIO_V2_LINE_FLAG_OUTPUT : GPIO_V2_LINE_FLAG_INPUT;
         if (request.ActiveLow)
         {
@@ -146,8 +155,7 @@ public sealed unsafe class GpioChip : IDisposable
         }
 
         req.config.num_attrs = attributes;
-        Errno.Check(LibC.ioctl(_fd, GPIO_V2_GET_LINE_IOCTL, &req), $"GPIO_V2_GET_LINE_IOCTL line {offset}", Path);
-        return FileDescriptorHandle.Adopt(req.fd);
+        return req;
     }
 
     /// <summary>Closes the chip; requested lines stay requested until their own objects are disposed.</summary>

@@ -18,7 +18,8 @@ public sealed unsafe class GpioInputLine : IButton, IDisposable
     private const int EventsPerRead = 16;
     private readonly FileDescriptorHandle _line;
 
-    private GpioInputLine(FileDescriptorHandle line, string name)
+    /// <summary>A button over an already requested line fd (tests pass a file of event records).</summary>
+    internal GpioInputLine(FileDescriptorHandle line, string name)
     {
         _line = line;
         Name = name;
