@@ -6,9 +6,18 @@ using SolarTap.Protocols.Display;
 
 namespace SolarTap.Supervisor.Display;
 
-/// <summary>The appliance page's facts: host name, IPv4 addresses, uptime, SoC temperature, version.</summary>
+/// <summary>
+/// The appliance page's facts: host name, IPv4 addresses, uptime, SoC temperature, version. The host name and
+/// addresses are looked up at most every <see cref="NetworkRefresh"/> (reading every interface once a second would
+/// cost a small Pi for nothing).
+/// </summary>
 internal sealed class ApplianceFacts(DateTimeOffset started, string thermalZone)
 {
+    /// <summary>How long the host name and addresses are reused.</summary>
+    public static readonly TimeSpan NetworkRefresh = TimeSpan.FromSeconds(10);
+
+    private (DateTimeOffset At, string? Host, List<string> Addresses)? _network;
+
     /// <summary>The SoC's thermal zone on a Raspberry Pi (the temperature in millidegrees Celsius).</summary>
     public const string DefaultThermalZone = "/sys/class/thermal/thermal_zone0/temp";
 
@@ -16,8 +25,15 @@ internal sealed class ApplianceFacts(DateTimeOffset started, string thermalZone)
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
 
     /// <summary>The facts at <paramref name="now"/>.</summary>
-    public ApplianceView Read(DateTimeOffset now) =>
-        new(HostName(), Addresses(), now - started, CpuTemperature(thermalZone), Version);
+    public ApplianceView Read(DateTimeOffset now)
+    {
+        if (_network is not { } network || now - network.At >= NetworkRefresh || now < network.At)
+        {
+            _network = network = (now, HostName(), Addresses());
+        }
+
+        return new ApplianceView(network.Host, network.Addresses, now - started, CpuTemperature(thermalZone), Version);
+    }
 
     /// <summary>The temperature in <paramref name="path"/> (millidegrees, as the thermal class writes it), or null.</summary>
     public static double? CpuTemperature(string path)
