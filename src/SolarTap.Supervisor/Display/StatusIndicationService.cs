@@ -20,7 +20,8 @@ internal sealed partial class StatusIndicationService(
     SupervisorOptions options,
     TimeProvider time,
     ILoggerFactory loggers,
-    IServiceProvider services) : BackgroundService
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     /// <summary>Status-model component names.</summary>
     public const string LedsSource = "leds", OledSource = "oled";
@@ -35,7 +36,14 @@ internal sealed partial class StatusIndicationService(
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        // Open the devices once every service has started: the start stays as quick as without them, and the
+        // kernel's heartbeat trigger from config.txt already shows that the Pi is booting.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
         StatusDevices devices;
         try
         {

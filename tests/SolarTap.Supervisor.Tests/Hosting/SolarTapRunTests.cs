@@ -33,7 +33,13 @@ public sealed class SolarTapRunTests : IDisposable
         string config = _temp.Write("solartap.yaml", $"status:\n  socket: {Socket}\njournal:\n  path: {_temp.File("journal.db")}\n");
         await using SupervisorProcess supervisor = await SupervisorProcess.StartAsync(config, Socket);
 
+        // The socket opens before the last services have started; until then the state is "starting".
         var (exitCode, stdout, _) = await SupervisorProcess.RunAsync("status", "--socket", Socket, "--json");
+        for (int i = 0; i < 20 && stdout.Contains("\"state\":\"starting\"", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            (exitCode, stdout, _) = await SupervisorProcess.RunAsync("status", "--socket", Socket, "--json");
+        }
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("{\"time\":", stdout, StringComparison.Ordinal);
