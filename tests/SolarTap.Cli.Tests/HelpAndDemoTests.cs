@@ -32,7 +32,8 @@ public class HelpAndDemoTests
     [Fact]
     public async Task Demo_TwoPosts_BothInvertersDecodedIncludingTheEncryptedOneWithNoProblems()
     {
-        ProcessResult result = await SolarTapProcess.RunAsync(["demo", "--posts", "2"], timeout: TimeSpan.FromSeconds(90));
+        string png = Path.Combine(Path.GetTempPath(), $"solartap-demo-oled-{Guid.NewGuid():N}.png");
+        ProcessResult result = await SolarTapProcess.RunAsync(["demo", "--posts", "2", "--oled-png", png], timeout: TimeSpan.FromSeconds(90));
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         AssertInverter(result.StandardOutput, "7E100001", "single-phase, plain", 8);
@@ -40,6 +41,9 @@ public class HelpAndDemoTests
         Assert.Matches(@"\d+ readings stored in \d+ s; 0 problems\.", result.StandardOutput);
         Assert.Contains("Encrypted", result.StandardOutput, StringComparison.Ordinal); // the status model saw the encrypted firmware
         Assert.Empty(result.StandardError);
+        byte[] oled = File.ReadAllBytes(png); // the simulated OLED's page (docs/status.md)
+        File.Delete(png);
+        Assert.True(oled.AsSpan().StartsWith(SolarTap.Protocols.Display.PngWriter.Signature));
     }
 
     [Fact]

@@ -29,6 +29,14 @@ internal sealed class FileDescriptorHandle : SafeHandle
         return new FileDescriptorHandle(fd);
     }
 
+    /// <summary>Takes ownership of <paramref name="fd"/>, a descriptor the kernel handed back through an ioctl
+    /// (such as the line fd of GPIO_V2_GET_LINE_IOCTL), so it is closed exactly once.</summary>
+    public static FileDescriptorHandle Adopt(int fd)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fd);
+        return new FileDescriptorHandle(fd);
+    }
+
     /// <inheritdoc/>
     public override bool IsInvalid => handle < 0;
 

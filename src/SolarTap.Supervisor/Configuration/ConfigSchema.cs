@@ -22,6 +22,16 @@ internal static partial class ConfigSchema
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["sunspec"] = (n, o) => SunSpec.Read(n, o.SunSpec),
         ["status"] = (n, o) => Status.Read(n, o.Status),
+        ["leds"] = (n, o) =>
+        {
+            o.Leds.Required = true;
+            Leds.Read(n, o.Leds);
+        },
+        ["oled"] = (n, o) =>
+        {
+            o.Oled.Required = true;
+            Oled.Read(n, o.Oled);
+        },
     }); // docs/configuration.md lists the sections in this order
 
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
@@ -52,6 +62,8 @@ internal static partial class ConfigSchema
         .. SunSpec.Keys.Select(k => $"sunspec.{k}"),
         .. SunSpecDevice.Keys.Select(k => $"sunspec.devices.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
+        .. Leds.Keys.Select(k => $"leds.{k}"),
+        .. Oled.Keys.Select(k => $"oled.{k}"),
     ];
 
     /// <summary>Maps a parsed document onto <paramref name="options"/>, reporting into <paramref name="errors"/>.</summary>

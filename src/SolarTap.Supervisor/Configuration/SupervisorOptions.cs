@@ -29,4 +29,10 @@ public sealed class SupervisorOptions
 
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
+
+    /// <summary>The status LEDs (section <c>leds</c>).</summary>
+    public LedsOptions Leds { get; set; } = new();
+
+    /// <summary>The OLED and its page button (section <c>oled</c>).</summary>
+    public OledOptions Oled { get; set; } = new();
 }

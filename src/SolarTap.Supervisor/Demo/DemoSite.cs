@@ -53,6 +53,12 @@ public sealed class DemoSite : IAsyncDisposable
     }
 
     /// <summary>
+    /// When set, the supervisor draws its OLED pages on a simulated display and writes the page shown to this PNG
+    /// file (docs/status.md), so the display can be seen without hardware.
+    /// </summary>
+    public string? OledPngFile { get; init; }
+
+    /// <summary>
     /// Starts the supervisor and the inverters, calls <paramref name="onTick"/> about once a second, and stops when
     /// <paramref name="duration"/> has passed, when every inverter has <paramref name="posts"/> posts acknowledged, or
     /// on <paramref name="cancellationToken"/> (Ctrl+C). Returns the final snapshot.
@@ -76,6 +82,12 @@ public sealed class DemoSite : IAsyncDisposable
                 options.SolarEdge.KeysDirectory = Path.Combine(_folder, "keys");
                 options.Journal.Path = Path.Combine(_folder, "journal.db");
                 options.Status.Socket = Path.Combine(_folder, "status.sock");
+                if (OledPngFile is not null)
+                {
+                    options.Oled.Bus = null; // simulated: no I2C, no page button
+                    options.Oled.PngFile = OledPngFile;
+                    options.Oled.Required = true;
+                }
                 services.AddSingleton<IClockSyncCheck>(new FixedClockSyncCheck(true)); // the demo's clock is the system's
                 services.RemoveAll<ILoggerProvider>(); // the table is the output
             },

@@ -66,6 +66,7 @@ public static class SupervisorHost
 
         services.AddHostedService<SupervisorLifecycleService>();
         services.AddHostedService<StatusSocketService>();
+        services.AddHostedService<Display.StatusIndicationService>(); // also with a bad configuration: the error LED says so
         if (config.IsValid)
         {
             services.AddApplianceServices(options);

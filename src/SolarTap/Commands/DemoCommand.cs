@@ -18,12 +18,13 @@ internal static class DemoCommand
     {
         var duration = new Option<string?>("--duration") { Description = "Stop after this long (for example 20s or 2m) and print a summary. Default: run until Ctrl+C." };
         var posts = new Option<int?>("--posts") { Description = "Stop once every simulated inverter has had this many posts acknowledged, and print a summary." };
+        var oledPng = new Option<string?>("--oled-png") { Description = "Also draw the OLED pages on a simulated display and keep the page shown in this PNG file (docs/status.md)." };
         var command = new Command("demo",
             "Run the appliance supervisor on this machine (loopback, unprivileged port, no root, no configuration) with a simulated site: " +
             "a single-phase inverter and an encrypted three-phase inverter with 20 optimizers, speaking the real SolarEdge protocol over TCP. " +
             "Shows the decoded values and the supervisor's status live; Ctrl+C stops it. Exit code 0 when the simulated inverters saw nothing wrong.")
         {
-            duration, posts,
+            duration, posts, oledPng,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -39,7 +40,8 @@ internal static class DemoCommand
                 AnsiConsole.Profile.Width = 200; // a pipe has no width; keep one row per device
             }
 
-            await using var site = new DemoSite();
+            string? png = parse.GetValue(oledPng) is string file ? Path.GetFullPath(file) : null;
+            await using var site = new DemoSite { OledPngFile = png };
             DemoSnapshot final;
             if (Console.IsOutputRedirected)
             {
