@@ -20,6 +20,7 @@ internal static partial class ConfigSchema
         ["journal"] = (n, o) => Journal.Read(n, o.Journal),
         ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
+        ["rs485"] = (n, o) => Rs485.Read(n, o.Rs485),
         ["status"] = (n, o) => Status.Read(n, o.Status),
     }); // docs/configuration.md lists the sections in this order
 
@@ -48,6 +49,7 @@ internal static partial class ConfigSchema
         .. Journal.Keys.Select(k => $"journal.{k}"),
         .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
         .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
+        .. Rs485.Keys.Select(k => $"rs485.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
     ];
 

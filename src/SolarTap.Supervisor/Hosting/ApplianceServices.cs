@@ -56,6 +56,13 @@ public static class ApplianceServices
             services.AddHostedService<JsonLinesSink>();
         }
 
+        if (options.Rs485.Enabled)
+        {
+            // SolarEdge RS485 master or sniffer (spec §6). Tests register an Rs485PortFactory; the GPIO driver a GpioOutputFactory.
+            services.AddSingleton(options.Rs485);
+            services.AddHostedService<Serial.Rs485Service>();
+        }
+
         // Later issues: capture, pollers.
         return services;
     }
