@@ -192,6 +192,23 @@ public sealed class SolarEdgeRs485MasterTests
         Assert.Equal(0, master.Slaves[0].Timeouts);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public async Task PollCycle_WireTimeCharged_TakesExactlyTheWireTimeOfItsBytes(int slaves)
+    {
+        // Issue 5 §6: the master adds no waits of its own; a cycle of answering slaves costs only bytes × 10 / baud.
+        var bus = new SolarEdgeRs485Bus([.. Enumerable.Range(0, slaves).Select(i => new SolarEdgeRs485Slave(0x7F10_4900u + (uint)i))]);
+        var line = new SimulatedBusLine(bus, chargeWireTime: true);
+        SolarEdgeRs485Master master = Master(line, Options with { Slaves = [.. bus.Slaves.Select(s => s.Id)] });
+
+        await master.PollCycleAsync(default);
+
+        int bytes = line.TapLine.A.Written.Count; // both directions
+        Assert.Equal(172 * slaves, bytes); // grant 22 + post 22 + 4 × 21 + ACK 22 + release 22
+        Assert.Equal(new SerialSettings(115200).WireTime(bytes).Ticks, line.Clock.Elapsed.Ticks, tolerance: slaves * 4);
+    }
+
     [Fact]
     public void Constructor_NoSlaves_IsRefused()
     {
