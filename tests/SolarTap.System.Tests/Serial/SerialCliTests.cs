@@ -79,6 +79,18 @@ public sealed class SerialCliTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SerialCommand_UserWithoutAccess_SaysWhichGroupToJoinAndExits2()
+    {
+        Network.Commands.Require("setpriv", "util-linux");
+        CommandResult result = await Network.Commands.RunAsync("setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp",
+                "dotnet", SolarTapDll, "serial", "command", "--port", Port, "--id", "7F104920", "0012,H0329"], TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"solartap: {Port}: permission denied. Serial ports belong to the 'dialout' group: run 'sudo usermod -aG dialout $USER', log in again, and retry (or run as root).\n", result.StandardError);
+    }
+
+    [Fact]
     public async Task KeyRead_SilentInverter_SaysNoAnswerAndWritesNothing()
     {
         _inverter.Silent = true;
