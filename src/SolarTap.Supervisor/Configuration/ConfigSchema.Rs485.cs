@@ -30,7 +30,7 @@ internal static partial class ConfigSchema
         }, v => o.Mode = v),
         ["slaves"] = (n, o) => List(n, "inverter IDs in hexadecimal such as [7F104920, 7F104A16]", ReadInverterId, v => o.Slaves = v),
         ["poll_interval"] = (n, o) => Duration(n, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "1s to 1h", v => o.PollInterval = v),
-        ["response_timeout"] = (n, o) => Duration(n, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), "100ms to 30s", v => o.ResponseTimeout = v),
+        ["response_timeout"] = (n, o) => Duration(n, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), "1s to 30s", v => o.ResponseTimeout = v),
         ["grant_timeout"] = (n, o) => Duration(n, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), "1s to 5m", v => o.GrantTimeout = v),
         ["retries"] = (n, o) =>
         {
