@@ -10,6 +10,7 @@ var root = new RootCommand(
     DecodeCommand.Create(),
     PcapCommand.Create(),
     KeyCommand.Create(),
+    SerialCommand.Create(),
     RunCommand.Create(),
     StatusCommand.Create(),
     SimulateCommand.Create(),

@@ -14,6 +14,10 @@ public class HelpAndDemoTests
     [InlineData("key", "--help")]
     [InlineData("key", "find", "--help")]
     [InlineData("key", "check", "--help")]
+    [InlineData("key", "read", "--help")]
+    [InlineData("serial", "--help")]
+    [InlineData("serial", "command", "--help")]
+    [InlineData("serial", "sniff", "--help")]
     [InlineData("simulate", "--help")]
     public async Task Help_EveryCommand_DescribesItselfAndEveryOption(params string[] args)
     {

@@ -183,7 +183,7 @@ public sealed class ModbusCommandTests : IDisposable
     [InlineData("give either --host HOST[:PORT] (Modbus TCP) or --port /dev/ttyX (Modbus RTU)", "modbus", "scan")]
     [InlineData("--units: '0-3' is not a unit id from 1 to 247 or a range such as 1-247", "modbus", "scan", "--host", "127.0.0.1", "--units", "0-3")]
     [InlineData("give either --model ID or --address A [--count C]", "modbus", "read", "--host", "127.0.0.1")]
-    [InlineData("cannot open /dev/ttyUSB9: this build of solartap has no serial port driver (SolarTap.Linux.Serial.LinuxSerialPort).", "modbus", "read", "--port", "/dev/ttyUSB9", "--model", "1")]
+    [InlineData("/dev/ttyUSB9: no such serial port. Check that the adapter is plugged in; 'ls /dev/serial/by-id/' lists the ports this machine has.", "modbus", "read", "--port", "/dev/ttyUSB9", "--model", "1")]
     [InlineData("9601 is not a standard baud rate; use one of 50, 75, 110, 134, 150, 200, 300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000, 2500000, 3000000, 3500000, 4000000.", "modbus", "scan", "--port", "/dev/ttyUSB9", "--baud", "9601")]
     public async Task Options_Mistake_OneLineExitTwo(string message, params string[] args)
     {

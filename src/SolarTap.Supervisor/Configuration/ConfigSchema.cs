@@ -21,6 +21,7 @@ internal static partial class ConfigSchema
         ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["sunspec"] = (n, o) => SunSpec.Read(n, o.SunSpec),
+        ["rs485"] = (n, o) => Rs485.Read(n, o.Rs485),
         ["status"] = (n, o) => Status.Read(n, o.Status),
         ["leds"] = (n, o) =>
         {
@@ -61,6 +62,7 @@ internal static partial class ConfigSchema
         .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
         .. SunSpec.Keys.Select(k => $"sunspec.{k}"),
         .. SunSpecDevice.Keys.Select(k => $"sunspec.devices.{k}"),
+        .. Rs485.Keys.Select(k => $"rs485.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
         .. Leds.Keys.Select(k => $"leds.{k}"),
         .. Oled.Keys.Select(k => $"oled.{k}"),

@@ -27,6 +27,9 @@ public sealed class SupervisorOptions
     /// <summary>The SunSpec Modbus source (section <c>sunspec</c>).</summary>
     public SunSpecOptions SunSpec { get; set; } = new();
 
+    /// <summary>The SolarEdge RS485 master or sniffer (section <c>rs485</c>).</summary>
+    public Rs485Options Rs485 { get; set; } = new();
+
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
 

@@ -66,7 +66,14 @@ public static class ApplianceServices
             services.AddHostedService<SunSpecService>();
         }
 
-        // Later issues: capture, RS485 pollers.
+        if (options.Rs485.Enabled)
+        {
+            // SolarEdge RS485 master or sniffer (spec §6). Tests register an Rs485PortFactory; the GPIO driver a GpioOutputFactory.
+            services.AddSingleton(options.Rs485);
+            services.AddHostedService<Serial.Rs485Service>();
+        }
+
+        // Later issues: capture, pollers.
         return services;
     }
 }

@@ -13,7 +13,6 @@ public static class ModbusLinks
     /// <see cref="ModbusRtuClient"/> on the port <paramref name="serialPorts"/> opens.
     /// </summary>
     /// <exception cref="IOException">The serial port could not be opened.</exception>
-    /// <exception cref="PlatformNotSupportedException">This build has no serial port driver.</exception>
     public static IModbusClient Open(SunSpecDeviceOptions device, ISerialPortFactory serialPorts, TimeProvider time, ModbusClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(device);

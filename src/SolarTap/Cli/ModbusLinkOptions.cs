@@ -93,9 +93,9 @@ internal sealed class ModbusLinkOptions
         {
             return ModbusLinks.Open(device, SerialPortFactory.Instance, TimeProvider.System, options);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserError(e.Message, e);
+            throw port is null ? new UserError(e.Message, e) : SerialPorts.Failure(port, e);
         }
     }
 

@@ -15,9 +15,10 @@ internal static class KeyCommand
 {
     public static Command Create()
     {
-        var command = new Command("key", "Find an inverter's encryption key in captures, or check that a key opens a capture.")
+        var command = new Command("key", "Find an inverter's encryption key in captures, read it over a serial line, or check that a key opens a capture.")
         {
             Find(),
+            KeyReadCommand.Create(),
             Check(),
         };
         return command;
