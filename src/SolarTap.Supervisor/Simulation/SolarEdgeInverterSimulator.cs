@@ -23,6 +23,7 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
     private readonly byte[] _scratch = new byte[SolarEdgeWire.MaxPayloadLength];
     private readonly byte[]? _announcementPayload;
     private ushort _sequence;
+    private uint _lastTimestamp;
     private ushort _wrapperCounter;
     private SessionCipher? _cipher;
     private SimulatedMessage? _announcement;
@@ -191,7 +192,10 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
 
     private void MakePost(DateTimeOffset at)
     {
-        uint timestamp = (uint)(at + ClockCorrection).ToUnixTimeSeconds();
+        // Each post carries a later second than the last, as a real inverter's (minutes apart) do: posts made faster
+        // than once a second would otherwise repeat (device, timestamp), which the journal treats as re-sends.
+        uint timestamp = Math.Max((uint)(at + ClockCorrection).ToUnixTimeSeconds(), _lastTimestamp + 1);
+        _lastTimestamp = timestamp;
         byte[] payload = Plant.NextPayload(at, timestamp);
         SimulatedMessage post = Originate(FunctionCode.CmdServerPostData, payload, IsEncrypted);
         Posts.Add(post);

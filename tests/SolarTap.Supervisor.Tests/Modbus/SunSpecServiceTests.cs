@@ -95,7 +95,7 @@ public sealed class SunSpecServiceTests
         ModbusUnitStatus unit = await WaitForUnit(status, "/dev/ttyNOPE", 2, ComponentState.Failed);
         await host.StopAsync();
 
-        Assert.Contains("cannot open /dev/ttyNOPE", unit.LastError, StringComparison.Ordinal);
+        Assert.Contains("open /dev/ttyNOPE: No such file or directory", unit.LastError, StringComparison.Ordinal);
     }
 
     private static async Task<IHost> StartAsync(TempFolder folder, string devices, Action<IServiceCollection>? configure = null)
