@@ -20,17 +20,31 @@ public sealed class PackedOptimizerJsonWriter
 
     private const int MaxCachedPrefixes = 65_536;
     private const uint SecondsPerDay = 86_400;
+
+    private static ReadOnlySpan<byte> TimeStart => "{\"time\":\""u8;
     private const int RecordLength = TelemetryRecordHeader.Size + PackedOptimizerTelemetry.DataLength;
 
-    // Texts of every raw voltage (10 bits) and current (12 bits), computed as PackedOptimizerTelemetry does.
-    private static readonly byte[][] Volts = Table(PackedOptimizerWord.TenBits + 1, raw => PackedOptimizerWord.VoltsPerStep * raw);
-    private static readonly byte[][] Amperes = Table(PackedOptimizerWord.TwelveBits + 1, raw => PackedOptimizerWord.AmperesPerStep * raw);
+    // Every raw voltage (10 bits) and current (12 bits) as its key and value text, computed as
+    // PackedOptimizerTelemetry does; the current's entry also opens the power value that follows it.
+    private static readonly byte[][] ModuleVolts = Table(PackedOptimizerWord.TenBits + 1,
+        raw => PackedOptimizerWord.VoltsPerStep * raw, Key(Quantity.DcVoltage, first: true), []);
+
+    private static readonly byte[][] OutputVolts = Table(PackedOptimizerWord.TenBits + 1,
+        raw => PackedOptimizerWord.VoltsPerStep * raw, Key(Quantity.DcOutputVoltage), []);
+
+    private static readonly byte[][] AmperesThenPower = Table(PackedOptimizerWord.TwelveBits + 1,
+        raw => PackedOptimizerWord.AmperesPerStep * raw, Key(Quantity.DcCurrent), Key(Quantity.DcPower));
+
+    private static readonly byte[] EnergyKey = Key(Quantity.EnergyToday);
+    private static readonly byte[] TemperatureKey = Key(Quantity.Temperature);
+    private static readonly byte[] UptimeKey = Key(Quantity.Uptime);
 
     private static readonly byte[][] QuarterFractions = [[], ".25"u8.ToArray(), ".5"u8.ToArray(), ".75"u8.ToArray()];
 
     private readonly Dictionary<ulong, byte[]> _prefixes = [];
-    private readonly byte[] _timeText = new byte[ReadingJsonWriter.TimeLength];
+    private readonly byte[] _timeText = [.. TimeStart, .. new byte[ReadingJsonWriter.TimeLength]];
     private uint _day = uint.MaxValue;
+    private uint _second = uint.MaxValue;
 
     /// <summary>
     /// Whether <paramref name="payload"/> is one or more whole 0x0080 records of 13 data bytes and nothing else;
@@ -89,38 +103,41 @@ public sealed class PackedOptimizerJsonWriter
         ushort moduleVoltage = PackedOptimizerWord.ModuleVoltage(word);
         ushort moduleCurrent = PackedOptimizerWord.ModuleCurrent(word);
 
-        int at = Append(line, 0, "{\"time\":\""u8);
-        at = Append(line, at, Time(time));
+        int at = Append(line, 0, Time(time));
         at = Append(line, at, Prefix(deviceId, sourceAddress));
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.DcVoltage, Phase.None, first: true));
-        at = Append(line, at, Volts[moduleVoltage]);
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.DcOutputVoltage, Phase.None, first: false));
-        at = Append(line, at, Volts[PackedOptimizerWord.OutputVoltage(word)]);
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.DcCurrent, Phase.None, first: false));
-        at = Append(line, at, Amperes[moduleCurrent]);
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.DcPower, Phase.None, first: false));
+        at = Append(line, at, ModuleVolts[moduleVoltage]);
+        at = Append(line, at, OutputVolts[PackedOptimizerWord.OutputVoltage(word)]);
+        at = Append(line, at, AmperesThenPower[moduleCurrent]);
         at += JsonNumber.Write(line[at..], (PackedOptimizerWord.VoltsPerStep * moduleVoltage) * (PackedOptimizerWord.AmperesPerStep * moduleCurrent));
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.EnergyToday, Phase.None, first: false));
+        at = Append(line, at, EnergyKey);
         at = WriteQuarters(line, at, energy);
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.Temperature, Phase.None, first: false));
+        at = Append(line, at, TemperatureKey);
         at = WriteInteger(line, at, (int)PackedOptimizerWord.DegreesPerStep * temperature);
-        at = Append(line, at, ReadingJsonWriter.Key(Quantity.Uptime, Phase.None, first: false));
+        at = Append(line, at, UptimeKey);
         at = WriteInteger(line, at, uptime);
         return Append(line, at, "}}\n"u8);
     }
 
-    // The date changes once a day: format it once, and the time of day from the seconds.
+    // The line's start, {"time":"2016-06-08T12:17:46Z: the date changes once a day, so it is formatted once; the
+    // time of day only when the second changes.
     private ReadOnlySpan<byte> Time(uint unixSeconds)
     {
+        if (unixSeconds == _second)
+        {
+            return _timeText;
+        }
+
+        Span<byte> text = _timeText.AsSpan(TimeStart.Length);
         uint day = unixSeconds / SecondsPerDay;
         if (day != _day)
         {
             (int year, int month, int dayOfMonth) = TelemetryValue.ToTime(unixSeconds).UtcDateTime;
-            ReadingJsonWriter.WriteDate(_timeText, year, month, dayOfMonth);
+            ReadingJsonWriter.WriteDate(text, year, month, dayOfMonth);
             _day = day;
         }
 
-        ReadingJsonWriter.WriteTimeOfDay(_timeText, (int)(unixSeconds % SecondsPerDay));
+        ReadingJsonWriter.WriteTimeOfDay(text, (int)(unixSeconds % SecondsPerDay));
+        _second = unixSeconds;
         return _timeText;
     }
 
@@ -161,13 +178,15 @@ public sealed class PackedOptimizerJsonWriter
         return at + text.Length;
     }
 
-    private static byte[][] Table(int count, Func<int, double> value)
+    private static byte[] Key(Quantity quantity, bool first = false) => ReadingJsonWriter.Key(quantity, Phase.None, first).ToArray();
+
+    private static byte[][] Table(int count, Func<int, double> value, byte[] key, byte[] next)
     {
         var table = new byte[count][];
         Span<byte> text = stackalloc byte[JsonNumber.MaxLength];
         for (int raw = 0; raw < count; raw++)
         {
-            table[raw] = text[..JsonNumber.Write(text, value(raw))].ToArray();
+            table[raw] = [.. key, .. text[..JsonNumber.Write(text, value(raw))], .. next];
         }
 
         return table;
