@@ -16,15 +16,20 @@ report() {
     grep -E '^(Uid|CapEff|CapAmb):' "/proc/$pid/status" | sed 's/^/proc: /'
   fi
   systemctl show -p RuntimeWatchdogUSec 2> /dev/null | sed 's/^/watchdog: /'
+  local w
+  for w in /sys/class/watchdog/watchdog*; do
+    [ -e "$w/identity" ] && echo "watchdog: $(basename "$w") '$(cat "$w/identity")' $(cat "$w/state" 2> /dev/null)"
+  done
   local dir
   for dir in / /boot/firmware /var/lib/solartap; do
     echo "mount: $(findmnt -n -o TARGET,SOURCE,FSTYPE,SIZE,OPTIONS "$dir" 2> /dev/null | head -1 | tr -s ' ')"
   done
   ip -brief address 2> /dev/null | sed 's/^/ip: /'
   if [ -x /opt/solartap/solartap ]; then
-    timeout 10 /opt/solartap/solartap status 2>&1 | head -40 | sed 's/^/status: /'
+    timeout 60 /opt/solartap/solartap status 2>&1 | head -40 | sed 's/^/status: /'
   fi
   systemctl --failed --no-legend --plain 2> /dev/null | sed 's/^/failed: /'
+  journalctl -b -u solartap.service -n 12 -o cat --no-pager 2> /dev/null | sed 's/^/log: /'
   echo "SOLARTAP-REPORT-END"
 }
 

@@ -25,6 +25,10 @@ if sfdisk --dump "$disk" | grep -q '^label: gpt'; then
 fi
 echo ", +" | sfdisk --no-reread --no-tell-kernel -q -N "$number" "$disk"
 partx -u --nr "$number" "$disk"
+# The kernel's new partition size makes udev re-read the device; let that settle before and after the resize, so
+# the mount that follows does not see its device go away and come back.
+udevadm settle --timeout=60 || true
 e2fsck -f -p "$part" || [ $? -le 1 ]
 resize2fs "$part"
+udevadm settle --timeout=60 || true
 log "done: $(( $(cat "/sys/class/block/$name/size") / 2048 )) MiB"
