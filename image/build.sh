@@ -165,9 +165,17 @@ EOF
   # initramfs: every storage driver (the build host's hardware says nothing about the target's).
   mkdir -p "$root/etc/initramfs-tools/conf.d" && echo "MODULES=most" > "$root/etc/initramfs-tools/conf.d/solartap"
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+  # The initramfs is built once, after every package is in: the kernel's own hook skips it (INITRD=No) and the
+  # triggers of packages configured later skip it (update_initramfs=no); then update-initramfs -c, once.
+  # (Our update-initramfs.conf stands while apt runs: --force-confold keeps it against the package's.)
   mount_api "$root"
-  if ! chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 sh -c \
-    "apt-get update -qq && apt-get install -y -q ${packages[*]} && apt-get clean" > "$work/apt.log" 2>&1; then
+  if ! chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 INITRD=No sh -c "
+    mkdir -p /etc/initramfs-tools && echo update_initramfs=no > /etc/initramfs-tools/update-initramfs.conf &&
+    apt-get update -qq &&
+    apt-get install -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold ${packages[*]} &&
+    apt-get clean &&
+    printf 'update_initramfs=yes\nbackup_initramfs=no\n' > /etc/initramfs-tools/update-initramfs.conf &&
+    env -u INITRD update-initramfs -c -k all" > "$work/apt.log" 2>&1; then
     tail -30 "$work/apt.log"
     umount_api
     die "stage 2: apt-get install failed (log above)"
@@ -236,8 +244,8 @@ add_accounts() {
 
 install_overlays() {
   local root=$1
-  cp -a "$repo/overlays/rootfs/." "$root/"
-  chown -R root:root "$root/etc" "$root/usr/lib/solartap" "$root/usr/lib/systemd" 2> /dev/null || true
+  # Owned by root whoever checked the repository out; the existing folders' owners and modes stay as they are.
+  cp -r --preserve=mode,timestamps --no-preserve=ownership "$repo/overlays/rootfs/." "$root/"
   chmod 755 "$root"/usr/lib/solartap/*.sh
   echo solartap > "$root/etc/hostname"
   printf '127.0.0.1\tlocalhost\n127.0.1.1\tsolartap\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
@@ -304,7 +312,7 @@ assemble_boot() {
   case "$target" in
     pi-arm64)
       cp -r "$root"/usr/lib/raspi-firmware/* "$bootdir/"
-      cp "$root/usr/lib/linux-image-$kver"/broadcom/bcm27*.dtb "$bootdir/"
+      cp "$root/usr/lib/linux-image-$kver"/broadcom/bcm2*.dtb "$bootdir/"
       [ -d "$root/usr/lib/linux-image-$kver/overlays" ] && cp -r "$root/usr/lib/linux-image-$kver/overlays" "$bootdir/"
       cp "$root/boot/vmlinuz-$kver" "$bootdir/vmlinuz"
       cp "$root/boot/initrd.img-$kver" "$bootdir/initrd.img"

@@ -62,8 +62,8 @@ check_fat() {
   check "the image is MBR-partitioned (the Pi 3 firmware reads no GPT)" bash -c "sfdisk --dump '$disk' | grep -q '^label: dos'"
   check "partition 1 is FAT32 (type c) and bootable" bash -c "sfdisk --dump '$disk' | grep -E '${disk}1 .*type=c, bootable'"
   local file
-  for file in bootcode.bin start4.elf fixup4.dat start.elf fixup.dat bcm2711-rpi-4-b.dtb bcm2710-rpi-3-b.dtb \
-    bcm2837-rpi-3-b.dtb vmlinuz initrd.img config.txt cmdline.txt solartap-config.txt solartap.yaml appliance.txt \
+  for file in bootcode.bin start4.elf fixup4.dat start.elf fixup.dat bcm2711-rpi-4-b.dtb bcm2711-rpi-400.dtb \
+    bcm2837-rpi-3-b.dtb bcm2837-rpi-3-b-plus.dtb bcm2837-rpi-zero-2-w.dtb vmlinuz initrd.img config.txt cmdline.txt solartap-config.txt solartap.yaml appliance.txt \
     README.txt; do
     check "FAT: $file" fat_has "$file"
   done
@@ -100,7 +100,7 @@ boot_virt() {
     tail -40 "$console"
     return
   fi
-  if wait_for_console "$console" 'SOLARTAP-REPORT-END' 600; then
+  if wait_for_console "$console" 'SOLARTAP-REPORT-END' 900; then
     echo "--- the guest's report:"
     last_report "$console" | sed 's/^/    /'
     check "the data partition is mounted on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4'

@@ -26,13 +26,21 @@ report() {
   done
   ip -brief address 2> /dev/null | sed 's/^/ip: /'
   if [ -x /opt/solartap/solartap ]; then
-    timeout 60 /opt/solartap/solartap status 2>&1 | head -40 | sed 's/^/status: /'
+    # A slow machine (an emulator) may miss `solartap status`'s 5 s answer window once: ask up to three times.
+    local attempt out
+    for attempt in 1 2 3; do
+      out=$(timeout 60 /opt/solartap/solartap status 2>&1 | head -40)
+      case "$out" in *"did not answer"*) sleep 2 ;; *) break ;; esac
+    done
+    printf '%s\n' "$out" | sed 's/^/status: /'
   fi
   systemctl --failed --no-legend --plain 2> /dev/null | sed 's/^/failed: /'
   journalctl -b -u solartap.service -n 12 -o cat --no-pager 2> /dev/null | sed 's/^/log: /'
   echo "SOLARTAP-REPORT-END"
 }
 
+# The first report once the boot is over (running or degraded), so it does not mix with the boot's own lines.
+timeout 600 systemctl is-system-running --wait > /dev/null 2>&1 || true
 while [ -e /boot/firmware/console-report ]; do
   report > /dev/console 2>&1
   sleep 20
