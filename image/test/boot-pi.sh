@@ -76,6 +76,8 @@ check_fat() {
   # The console report, for the boot below.
   : > "$work/console-report"
   MTOOLS_SKIP_CHECK=1 mcopy -o -i "$(fat)" "$work/console-report" ::/
+  # A bigger "card" than the image: the data partition (MBR) grows to its end on the first boot.
+  truncate -s +512M "$disk"
 }
 
 boot_virt() {
@@ -104,6 +106,7 @@ boot_virt() {
     echo "--- the guest's report:"
     last_report "$console" | sed 's/^/    /'
     check "the data partition is mounted on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4'
+    check "the data partition grew to the end of the card (over 500 MiB)" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4 ([5-9][0-9][0-9](\.[0-9])?M|[0-9.]+G) '
     check "the boot partition is mounted on /boot/firmware" report_shows '^mount: /boot/firmware /dev/vda1 vfat'
     check "systemd says the system is running (no failed unit)" report_shows '^system: running'
     check "solartap.service is skipped without the app, or active with it" report_shows '^unit: ActiveState=(inactive|active)'
