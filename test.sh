@@ -2,6 +2,8 @@
 # Builds in Release and runs every test tier this machine can run (ARCHITECTURE §5), then the bounded fuzz run.
 # Ends with one line "N passed, N failed[, N skipped]". Exit status is non-zero when anything failed.
 #   FUZZ_SECONDS=60   how long the fuzz runner runs (default 60)
+#   IMAGE=1           the image tier: build the pc-amd64 image and boot it under QEMU (default on with CI=true)
+#   IMAGE_PI=1        with it, also build the pi-arm64 image and boot it under qemu-system-aarch64 (slow)
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -68,6 +70,44 @@ if [ -d tests/SolarTap.System.Tests ]; then
     skipped=$((skipped + 1))
     if [ "${CI:-}" = "true" ]; then failed=$((failed + 1)); fi
   fi
+fi
+
+# Image tier (ARCHITECTURE §5): image/test/boot-pc.sh builds the pc-amd64 image and boots it under QEMU with a
+# simulated inverter on its inverter port; IMAGE_PI=1 adds image/test/boot-pi.sh (pi-arm64, much slower).
+image_tier() {
+  local script=$1 name
+  name=$(basename "$script" .sh)
+  "$script" > "$log_dir/$name.log" 2>&1
+  local code=$?
+  grep -E '^  (ok|FAIL) |: times: |took' "$log_dir/$name.log"
+  local summary
+  summary=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$log_dir/$name.log" | tail -1)
+  if [ -z "$summary" ]; then
+    tail -30 "$log_dir/$name.log"
+    say "$name: no summary (exit $code)"
+    failed=$((failed + 1))
+    return
+  fi
+  say "$summary"
+  passed=$((passed + $(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$summary")))
+  failed=$((failed + $(sed -E 's/.*passed, ([0-9]+) failed.*/\1/' <<<"$summary")))
+  if [ "$code" -ne 0 ] && ! grep -qE ', [1-9][0-9]* failed' <<<"$summary"; then failed=$((failed + 1)); fi
+}
+
+# On by default in CI (about 10 minutes from a clean clone, docs/PERFORMANCE.md); elsewhere IMAGE=1 turns it on.
+say "== image"
+image_default=0
+if [ "${CI:-}" = "true" ]; then image_default=1; fi
+if [ "${IMAGE:-$image_default}" != 1 ]; then
+  say "image tier SKIPPED: off outside CI; IMAGE=1 ./test.sh builds and boots the pc-amd64 image under QEMU (as root)"
+  skipped=$((skipped + 1))
+elif [ "$(id -u)" -ne 0 ]; then
+  say "image tier SKIPPED: needs root (debootstrap, network namespace, tap device)"
+  skipped=$((skipped + 1))
+  if [ "${CI:-}" = "true" ]; then failed=$((failed + 1)); fi
+else
+  image_tier image/test/boot-pc.sh
+  if [ "${IMAGE_PI:-0}" = 1 ]; then image_tier image/test/boot-pi.sh; fi
 fi
 
 # Fuzz tier: every decoder, seeded from the reference data, for a bounded time.
