@@ -21,6 +21,7 @@ internal static partial class ConfigSchema
         ["mqtt"] = (n, o) => Mqtt.Read(n, o.Mqtt),
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["status"] = (n, o) => Status.Read(n, o.Status),
+        ["web"] = (n, o) => Web.Read(n, o.Web),
     }); // docs/configuration.md lists the sections in this order
 
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
@@ -49,6 +50,8 @@ internal static partial class ConfigSchema
         .. Mqtt.Keys.Select(k => $"mqtt.{k}"),
         .. JsonLines.Keys.Select(k => $"jsonl.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
+        .. Web.Keys.Select(k => $"web.{k}"),
+        .. LayoutRow.Keys.Select(k => $"web.layout.{k}"),
     ];
 
     /// <summary>Maps a parsed document onto <paramref name="options"/>, reporting into <paramref name="errors"/>.</summary>

@@ -14,6 +14,7 @@ internal static class ConfigValidator
         ValidateNetwork(options.Network, errors);
         ValidateSolarEdge(options.SolarEdge, errors);
         ValidateMqtt(options.Mqtt, errors);
+        WebConfigValidator.Validate(options, errors);
         if (options.JsonLines.MaxTotalBytes < options.JsonLines.MaxFileBytes && !errors.Failed("jsonl"))
         {
             string key = errors.IsPresent("jsonl.max_total_size") ? "jsonl.max_total_size" : "jsonl.max_file_size";

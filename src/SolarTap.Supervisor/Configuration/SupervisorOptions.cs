@@ -26,4 +26,7 @@ public sealed class SupervisorOptions
 
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
+
+    /// <summary>The local web page (section <c>web</c>).</summary>
+    public WebOptions Web { get; set; } = new();
 }
