@@ -14,6 +14,7 @@ using SolarTap.Supervisor.Simulation;
 using SolarTap.Supervisor.SolarEdge;
 using SolarTap.Supervisor.Status;
 using SolarTap.Supervisor.Systemd;
+using SolarTap.Supervisor.Web;
 
 namespace SolarTap.Supervisor.Demo;
 
@@ -52,6 +53,12 @@ public sealed class DemoSite : IAsyncDisposable
         _siteOffset = offset < TimeSpan.FromHours(-12) ? offset + TimeSpan.FromDays(1) : offset > TimeSpan.FromHours(12) ? offset - TimeSpan.FromDays(1) : offset;
     }
 
+    /// <summary>Called once the web page is served, with its address (a free port on 127.0.0.1).</summary>
+    public Action<Uri>? OnWebPage { get; init; }
+
+    /// <summary>The web page's address once it is served, else null.</summary>
+    public Uri? WebPage { get; private set; }
+
     /// <summary>
     /// Starts the supervisor and the inverters, calls <paramref name="onTick"/> about once a second, and stops when
     /// <paramref name="duration"/> has passed, when every inverter has <paramref name="posts"/> posts acknowledged, or
@@ -76,6 +83,8 @@ public sealed class DemoSite : IAsyncDisposable
                 options.SolarEdge.KeysDirectory = Path.Combine(_folder, "keys");
                 options.Journal.Path = Path.Combine(_folder, "journal.db");
                 options.Status.Socket = Path.Combine(_folder, "status.sock");
+                options.Web.Address = IPAddress.Loopback; // the page on a free port, for this machine only
+                options.Web.Port = 0;
                 services.AddSingleton<IClockSyncCheck>(new FixedClockSyncCheck(true)); // the demo's clock is the system's
                 services.RemoveAll<ILoggerProvider>(); // the table is the output
             },
@@ -83,6 +92,11 @@ public sealed class DemoSite : IAsyncDisposable
         await _host.StartAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<IPEndPoint> listening = _host.Services.GetRequiredService<SolarEdgeEndpoints>().Listening;
         int port = listening.Count > 0 ? listening[0].Port : throw new SocketException((int)SocketError.AddressNotAvailable);
+        WebPage = await _host.Services.GetRequiredService<WebPageAddress>().Listening.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        if (WebPage is not null)
+        {
+            OnWebPage?.Invoke(WebPage);
+        }
 
         AddInverter(PlainInverter, null, threePhase: false, optimizers: 8, rated: 4000, "single-phase, plain");
         AddInverter(EncryptedInverter, key, threePhase: true, optimizers: 20, rated: 8000, "three-phase, encrypted");

@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Security.Cryptography;
+
+namespace SolarTap.Supervisor.Web;
+
+/// <summary>The page's files, embedded in this assembly (Web/wwwroot), loaded and compressed once at start.</summary>
+internal sealed class StaticAssets
+{
+    private const string Prefix = "wwwroot/";
+    private readonly Dictionary<string, StaticAsset> _assets = new(StringComparer.Ordinal);
+
+    /// <summary>Loads every embedded file under wwwroot/.</summary>
+    public StaticAssets()
+    {
+        Assembly assembly = typeof(StaticAssets).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using Stream stream = assembly.GetManifestResourceStream(name)!;
+            using var plain = new MemoryStream();
+            stream.CopyTo(plain);
+            byte[] bytes = plain.ToArray();
+            using var packed = new MemoryStream();
+            using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                gzip.Write(bytes);
+            }
+
+            string etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8))}\"";
+            _assets["/" + name[Prefix.Length..]] = new StaticAsset(ContentTypeOf(name), bytes, packed.ToArray(), etag);
+        }
+    }
+
+    /// <summary>The file served at <paramref name="path"/> (<c>/index.html</c>, <c>/app.js</c>, ...), or null.</summary>
+    public StaticAsset? Find(string path) => _assets.GetValueOrDefault(path);
+
+    /// <summary>Every path served.</summary>
+    public IEnumerable<string> Paths => _assets.Keys;
+
+    private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+}

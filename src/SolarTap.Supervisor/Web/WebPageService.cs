@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SolarTap.Supervisor.Configuration;
+using SolarTap.Supervisor.Journal;
+using SolarTap.Supervisor.Status;
+
+namespace SolarTap.Supervisor.Web;
+
+/// <summary>
+/// Serves the local web page (docs/web.md) with Kestrel and routing only (no MVC, no Razor), in every state of the
+/// supervisor, configuration error included, so the page can say what is wrong. It starts after the supervisor is
+/// ready (it does not delay READY), and a port it cannot bind is shown as the "web" component failing, never a crash.
+/// </summary>
+internal sealed partial class WebPageService(
+    SupervisorOptions options,
+    ConfigLoadResult config,
+    StatusModel status,
+    LiveSettings settings,
+    WebPageAddress address,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    IServiceProvider services) : BackgroundService
+{
+    /// <summary>The component name on the status surfaces.</summary>
+    public const string Component = "web";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger<WebPageService>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Web.Enabled)
+        {
+            address.Set(null);
+            return;
+        }
+
+        await Task.Yield();
+        var tracker = new ReadingTracker(config.IsValid ? services.GetService<SqliteReadingJournal>() : null);
+        using var feed = new LiveFeed(status, tracker, time);
+        var endpoint = new IPEndPoint(options.Web.Address, options.Web.EffectivePort(options.SolarEdge));
+        WebApplication app = Build(endpoint, new WebEndpoints(status, options, config, tracker, feed, settings, new StaticAssets(), time));
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or SocketException)
+            {
+                string detail = $"cannot serve the web page on {Describe(endpoint)}: {e.Message}";
+                status.SetSource(Component, ComponentState.Failed, detail);
+                LogFailed(_logger, detail);
+                address.Set(null);
+                return;
+            }
+
+            Uri url = Url(app, endpoint);
+            status.SetSource(Component, ComponentState.Running, $"serving {url}");
+            LogServing(_logger, url);
+            address.Set(url);
+            await feed.RunAsync(stoppingToken).ConfigureAwait(false);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await app.StopAsync(stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private WebApplication Build(IPEndPoint endpoint, WebEndpoints endpoints)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "solartap-web" });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxConcurrentConnections = 200;
+            k.Listen(endpoint);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(loggerFactory); // the supervisor's logging (systemd format)
+        WebApplication app = builder.Build();
+        app.Use(next => context =>
+        {
+            WebEndpoints.AddSecurityHeaders(context.Response);
+            return next(context);
+        });
+        app.UseRouting();
+        endpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The page's address: the bound port (port 0 picks one), and 127.0.0.1 for "every address".</summary>
+    private static Uri Url(WebApplication app, IPEndPoint endpoint)
+    {
+        int port = endpoint.Port;
+        string? bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (bound is not null && Uri.TryCreate(bound, UriKind.Absolute, out Uri? parsed))
+        {
+            port = parsed.Port;
+        }
+
+        IPAddress host = ConfigView.IsAny(endpoint.Address) ? IPAddress.Loopback : endpoint.Address;
+        return new Uri($"http://{new IPEndPoint(host, port)}/");
+    }
+
+    private static string Describe(IPEndPoint endpoint) => endpoint.ToString();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web page: {Url}")]
+    private static partial void LogServing(ILogger logger, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Web: {Detail}")]
+    private static partial void LogFailed(ILogger logger, string detail);
+}
