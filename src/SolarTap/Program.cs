@@ -14,6 +14,7 @@ var root = new RootCommand(
     StatusCommand.Create(),
     SimulateCommand.Create(),
     JournalCommand.Create(),
+    WebCommand.Create(),
 };
 
 try
