@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Web page benchmark (docs/PERFORMANCE.md, "Issue 7: web page"): starts `solartap demo` (the whole supervisor with
-# a simulated site; it serves the page on a free loopback port), then measures
+# Web page benchmark (docs/PERFORMANCE.md, "Issue 7: web page"): starts `solartap run` on loopback (the page on
+# 127.0.0.1) and `solartap simulate` with two inverters of 20 optimizers posting every 5 s, then measures
 #   1. the page's first load as a browser makes it (gzip): every request's time and the bytes transferred
 #      (headers + bodies), once cold (the supervisor's first requests) and as the median of ROUNDS warm loads;
 #   2. the supervisor process's CPU from /proc/PID/stat (utime + stime) over SECONDS with no client, then over
-#      SECONDS with CLIENTS open /api/events streams (curl -N), and the difference.
+#      SECONDS with CLIENTS open /api/events streams (curl -N), twice each, alternating, and the difference.
 # Needs a Release build and curl. Prints the load average with each measurement: the machine may be shared.
 #   tests/perf/web-page.sh [CLIENTS=20] [SECONDS=60] [ROUNDS=20]
 set -euo pipefail
@@ -20,15 +20,37 @@ cleanup() {
 }
 trap cleanup EXIT
 
-duration=$((3 * seconds + 120))
-DOTNET_NOLOGO=1 dotnet "$dll" demo --duration "${duration}s" > "$dir/demo.out" 2>&1 &
+server_port=$((20000 + $$ % 10000)) web_port=$((30000 + $$ % 10000))
+mkdir -p "$dir/keys"
+cat > "$dir/solartap.yaml" <<YAML
+network:
+  dhcp_port: off
+dns:
+  port: off
+solaredge:
+  bind_address: 127.0.0.1
+  ports: [$server_port]
+  require_clock_sync: false
+  keys_directory: $dir/keys
+journal:
+  path: $dir/journal.db
+status:
+  socket: $dir/status.sock
+web:
+  address: 127.0.0.1
+  port: $web_port
+YAML
+DOTNET_NOLOGO=1 dotnet "$dll" run --config "$dir/solartap.yaml" > "$dir/supervisor.log" 2>&1 &
 supervisor=$!
 pids+=("$supervisor")
-for _ in $(seq 100); do grep -q '^Web page: ' "$dir/demo.out" && break; sleep 0.1; done
-url=$(sed -n 's/^Web page: //p' "$dir/demo.out" | head -1)
-[ -n "$url" ] || { echo "the demo printed no web page address:" >&2; cat "$dir/demo.out" >&2; exit 1; }
-echo "supervisor pid $supervisor, page $url"
-sleep 6 # the simulated inverters post every 5 s: let both post once
+url="http://127.0.0.1:$web_port/"
+for _ in $(seq 200); do curl -s -o /dev/null "$url" && break; sleep 0.1; done
+posts=$(( (4 * seconds + 60 + rounds * 2) / 5 ))
+DOTNET_NOLOGO=1 dotnet "$dll" simulate --server "127.0.0.1:$server_port" --id 7E300001 --count 2 --optimizers 20 \
+  --interval 5s --posts "$posts" > "$dir/simulate.log" 2>&1 &
+pids+=("$!")
+echo "supervisor pid $supervisor, page $url; 2 simulated inverters with 20 optimizers each post every 5 s"
+sleep 12 # let both inverters post
 
 # The requests of a first page load: the page's files, then what app.js asks for.
 serials=$(curl -s "${url}api/site" | grep -o '"kind":"inverter","serial":"[0-9A-F]*"' | sed 's/.*"serial":"//; s/"//')
@@ -65,17 +87,31 @@ cpu() { # CPU % of one core over $seconds
   awk -v d=$((b - a)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.2f", d / hz / s * 100 }'
 }
 
-echo "== CPU of the supervisor over ${seconds} s (the demo's simulated inverters run in the same process)"
-idle=$(cpu)
-echo "no client: ${idle}% of one core (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-for _ in $(seq "$clients"); do
-  curl -s -N "${url}api/events" > /dev/null &
-  pids+=("$!")
+# Warm-up: one event stream for a while, so the first window does not time the just-in-time compilation of the
+# stream's code; then the runtime's tiered compilation finishes what the page loads started.
+timeout 10 curl -s -N "${url}api/events" > /dev/null || true
+sleep 15
+echo "== CPU of the supervisor over ${seconds} s windows, alternating (the simulated inverters are another process)"
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+stored() { curl -s "${url}api/status" | grep -o '[0-9]* readings"' | cut -d' ' -f1; } # the summary's count
+streams=()
+for round in 1 2; do
+  before=$(stored)
+  idle=$(cpu)
+  echo "round $round, no client: ${idle}% of one core, $(( $(stored) - before )) readings stored meanwhile (load average: $(loadavg))"
+  for _ in $(seq "$clients"); do
+    curl -s -N "${url}api/events" > /dev/null &
+    streams+=("$!")
+    pids+=("$!")
+  done
+  sleep 3
+  open=$(ss -Htn state established "( dport = :$web_port )" 2>/dev/null | wc -l)
+  before=$(stored)
+  busy=$(cpu)
+  echo "round $round, ${clients} event streams open ($open connections seen): ${busy}% of one core, $(( $(stored) - before )) readings stored meanwhile (load average: $(loadavg))"
+  awk -v a="$idle" -v b="$busy" -v n="$clients" -v r="$round" 'BEGIN { printf "round %d: added by %d streams: %.2f percentage points of one core\n", r, n, b - a }'
+  for p in "${streams[@]}"; do kill "$p" 2>/dev/null || true; done
+  streams=()
+  sleep 2
 done
-sleep 3
-port=$(sed 's|.*:\([0-9]*\)/$|\1|' <<<"$url")
-open=$(ss -Htn state established "( dport = :$port )" 2>/dev/null | wc -l)
-busy=$(cpu)
-echo "${clients} event streams open ($open connections seen): ${busy}% of one core (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-awk -v a="$idle" -v b="$busy" -v n="$clients" 'BEGIN { printf "added by %d streams: %.2f percentage points of one core\n", n, b - a }'
 echo "resident memory: $(awk '/VmRSS/ { print $2 / 1024 " MB" }' "/proc/$supervisor/status")"

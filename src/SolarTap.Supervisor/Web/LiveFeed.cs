@@ -25,7 +25,7 @@ internal sealed class LiveFeed : IDisposable
     private readonly Lock _gate = new();
     private readonly List<Channel<ReadOnlyMemory<byte>>> _clients = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _statusChanged = 1;
+    private int _statusChanged;
     private bool _completed;
 
     /// <summary>A feed of <paramref name="status"/> and the readings <paramref name="tracker"/> follows.</summary>
@@ -92,8 +92,14 @@ internal sealed class LiveFeed : IDisposable
                     wake = _wake.Task;
                 }
 
-                Task journal = _tracker.Journal is { } j ? j.WaitForAppendAsync(j.LastSequence, stoppingToken) : Task.Delay(Timeout.Infinite, stoppingToken);
-                await Task.WhenAny(wake, journal, Task.Delay(KeepAliveInterval, _time, stoppingToken)).ConfigureAwait(false);
+                // One token per round, so the waits that did not fire are cancelled rather than left pending.
+                using (var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    Task journal = _tracker.Journal is { } j ? j.WaitForAppendAsync(j.LastSequence, round.Token) : Task.Delay(Timeout.Infinite, round.Token);
+                    await Task.WhenAny(wake, journal, Task.Delay(KeepAliveInterval, _time, round.Token)).ConfigureAwait(false);
+                    await round.CancelAsync().ConfigureAwait(false);
+                }
+
                 stoppingToken.ThrowIfCancellationRequested();
                 PublishOnce(ref lastKeepAlive);
                 await Task.Delay(MinInterval, _time, stoppingToken).ConfigureAwait(false);

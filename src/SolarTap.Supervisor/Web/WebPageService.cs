@@ -16,8 +16,8 @@ namespace SolarTap.Supervisor.Web;
 
 /// <summary>
 /// Serves the local web page (docs/web.md) with Kestrel and routing only (no MVC, no Razor), in every state of the
-/// supervisor, configuration error included, so the page can say what is wrong. It starts after the supervisor is
-/// ready (it does not delay READY), and a port it cannot bind is shown as the "web" component failing, never a crash.
+/// supervisor, configuration error included, so the page can say what is wrong. It starts once the other services
+/// have (it does not delay READY), and a port it cannot bind is shown as the "web" component failing, never a crash.
 /// </summary>
 internal sealed partial class WebPageService(
     SupervisorOptions options,
@@ -25,6 +25,7 @@ internal sealed partial class WebPageService(
     StatusModel status,
     LiveSettings settings,
     WebPageAddress address,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     IServiceProvider services) : BackgroundService
@@ -42,7 +43,24 @@ internal sealed partial class WebPageService(
             return;
         }
 
-        await Task.Yield();
+        // Once every service has started (and READY is sent): the page's start-up work delays none of them.
+        await WhenStartedAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await ServeAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Like every appliance service: shown as failed, never a reason to stop the supervisor.
+            string detail = $"stopped after an unexpected error: {e.GetType().Name}: {e.Message}";
+            status.SetSource(Component, ComponentState.Failed, detail);
+            LogFailed(_logger, detail);
+            address.Set(null);
+        }
+    }
+
+    private async Task ServeAsync(CancellationToken stoppingToken)
+    {
         var tracker = new ReadingTracker(config.IsValid ? services.GetService<SqliteReadingJournal>() : null);
         using var feed = new LiveFeed(status, tracker, time);
         var endpoint = new IPEndPoint(options.Web.Address, options.Web.EffectivePort(options.SolarEdge));
@@ -69,6 +87,15 @@ internal sealed partial class WebPageService(
             await feed.RunAsync(stoppingToken).ConfigureAwait(false);
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await app.StopAsync(stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
     }
 
