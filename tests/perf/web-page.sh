@@ -16,6 +16,7 @@ dir=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -45,7 +46,7 @@ supervisor=$!
 pids+=("$supervisor")
 url="http://127.0.0.1:$web_port/"
 for _ in $(seq 200); do curl -s -o /dev/null "$url" && break; sleep 0.1; done
-posts=$(( (4 * seconds + 60 + rounds * 2) / 5 ))
+posts=$(( (4 * seconds + 240 + rounds * 2) / 5 )) # posts every 5 s until the last window has ended
 DOTNET_NOLOGO=1 dotnet "$dll" simulate --server "127.0.0.1:$server_port" --id 7E300001 --count 2 --optimizers 20 \
   --interval 5s --posts "$posts" > "$dir/simulate.log" 2>&1 &
 pids+=("$!")
