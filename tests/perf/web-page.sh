@@ -68,14 +68,28 @@ load() { # prints "total_ms bytes"
   done
   awk -v t="$total" -v b="$bytes" 'BEGIN { printf "%.1f %d\n", t * 1000, b }'
 }
+own_ms() { # the page's own files, as a browser fetches them at once
+  local total=0 t
+  for p in / /app.css /app.js; do
+    t=$(curl -s --compressed -o /dev/null -w '%{time_total}' "${url%/}$p")
+    total=$(awk -v a="$total" -v b="$t" 'BEGIN { print a + b }')
+  done
+  awk -v t="$total" 'BEGIN { printf "%.2f", t * 1000 }'
+}
+rss() { awk '/VmRSS/ { printf "%.1f MB", $2 / 1024 }' "/proc/$supervisor/status"; }
 html_ms() { curl -s --compressed -o /dev/null -w '%{time_total}' "$url" | awk '{ printf "%.2f", $1 * 1000 }'; }
 
-echo "== page load (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== page load (load average: $(cut -d' ' -f1-3 /proc/loadavg)); supervisor RSS $(rss)"
 read -r cold_ms cold_bytes <<<"$(load)"
 echo "cold first load: ${#paths[@]} requests, ${cold_ms} ms in all, ${cold_bytes} bytes transferred"
-: > "$dir/loads"; : > "$dir/html"
-for _ in $(seq "$rounds"); do load >> "$dir/loads"; html_ms >> "$dir/html"; echo >> "$dir/html"; done
+: > "$dir/loads"; : > "$dir/html"; : > "$dir/own"
+for _ in $(seq "$rounds"); do
+  load >> "$dir/loads"
+  html_ms >> "$dir/html"; echo >> "$dir/html"
+  own_ms >> "$dir/own"; echo >> "$dir/own"
+done
 sort -n -k1 "$dir/loads" | awk -v n="$rounds" 'NR == int((n + 1) / 2) { printf "warm first load, median of %d: %s ms in all, %s bytes transferred\n", n, $1, $2 }'
+sort -n "$dir/own" | awk -v n="$rounds" 'NR == int((n + 1) / 2) { m = $1 } NR == n { printf "the page itself (/, /app.css, /app.js one after the other): median %s ms, slowest %s ms\n", m, $1 }'
 sort -n "$dir/html" | awk -v n="$rounds" 'NR == int((n + 1) / 2) { m = $1 } NR == n { printf "the HTML alone (GET /): median %s ms, slowest %s ms\n", m, $1 }'
 
 ticks() { # utime + stime of the supervisor, in clock ticks
@@ -92,6 +106,7 @@ cpu() { # CPU % of one core over $seconds
 # stream's code; then the runtime's tiered compilation finishes what the page loads started.
 timeout 10 curl -s -N "${url}api/events" > /dev/null || true
 sleep 15
+echo "supervisor RSS after the page loads: $(rss)"
 echo "== CPU of the supervisor over ${seconds} s windows, alternating (the simulated inverters are another process)"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 stored() { curl -s "${url}api/status" | grep -o '[0-9]* readings"' | cut -d' ' -f1; } # the summary's count
@@ -114,5 +129,6 @@ for round in 1 2; do
   for p in "${streams[@]}"; do kill "$p" 2>/dev/null || true; done
   streams=()
   sleep 2
+  echo "round $round: supervisor RSS $(rss)"
 done
-echo "resident memory: $(awk '/VmRSS/ { print $2 / 1024 " MB" }' "/proc/$supervisor/status")"
+echo "supervisor VmHWM (peak RSS): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$supervisor/status")"
