@@ -70,8 +70,8 @@ internal sealed partial class WebPageService(
         var tracker = new ReadingTracker(config.IsValid ? services.GetService<SqliteReadingJournal>() : null);
         using var feed = new LiveFeed(status, tracker, time);
         var endpoint = new IPEndPoint(options.Web.Address, options.Web.EffectivePort(options.SolarEdge));
-        WebApplication app = Build(endpoint, new WebEndpoints(status, options, config, tracker, feed, settings, new StaticAssets(), time));
-        await using (app.ConfigureAwait(false))
+        IHost app = Build(endpoint, new WebEndpoints(status, options, config, tracker, feed, settings, new StaticAssets(), time));
+        using (app)
         {
             try
             {
@@ -105,31 +105,41 @@ internal sealed partial class WebPageService(
         }
     }
 
-    private WebApplication Build(IPEndPoint endpoint, WebEndpoints endpoints)
-    {
-        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "solartap-web" });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxConcurrentConnections = 200;
-            // HTTP/1.1 only: browsers speak HTTP/2 only over TLS, and leaving it out keeps its code unloaded.
-            k.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http1);
-        });
-        builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(loggerFactory); // the supervisor's logging (systemd format)
-        WebApplication app = builder.Build();
-        app.Use(next => context =>
-        {
-            WebEndpoints.AddSecurityHeaders(context.Response);
-            return next(context);
-        });
-        app.UseRouting();
-        endpoints.Map(app);
-        return app;
-    }
+    /// <summary>
+    /// A host of its own for Kestrel and routing (no MVC, no Razor, no WebApplication), with the supervisor's logging and
+    /// no lifetime of its own.
+    /// </summary>
+    private IHost Build(IPEndPoint endpoint, WebEndpoints endpoints) =>
+        new HostBuilder()
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton(loggerFactory); // the supervisor's logging (systemd format)
+                services.AddSingleton<IHostLifetime, WebHostLifetime>();
+            })
+            .ConfigureWebHost(web => web
+                .UseKestrelCore()
+                .ConfigureKestrel(k =>
+                {
+                    k.AddServerHeader = false;
+                    k.Limits.MaxConcurrentConnections = 200;
+                    // HTTP/1.1 only: browsers speak HTTP/2 only over TLS, and leaving it out keeps its code unloaded.
+                    k.Listen(endpoint, listen => listen.Protocols = HttpProtocols.Http1);
+                })
+                .ConfigureServices(services => services.AddRoutingCore())
+                .Configure(app =>
+                {
+                    app.Use(next => context =>
+                    {
+                        WebEndpoints.AddSecurityHeaders(context.Response);
+                        return next(context);
+                    });
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints.Map);
+                }))
+            .Build();
 
     /// <summary>The page's address: the bound port (port 0 picks one), and 127.0.0.1 for "every address".</summary>
-    private static Uri Url(WebApplication app, IPEndPoint endpoint)
+    private static Uri Url(IHost app, IPEndPoint endpoint)
     {
         int port = endpoint.Port;
         string? bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();

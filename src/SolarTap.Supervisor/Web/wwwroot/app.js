@@ -312,7 +312,7 @@ async function loadRows() {
 
 async function start() {
   document.getElementById("settings-form").addEventListener("submit", (e) => saveSettings(e).catch((x) => { $("settings-result").textContent = x.message; }));
-  document.getElementById("export").addEventListener("submit", (e) => { checkExport(e); });
+  document.getElementById("export").addEventListener("submit", (e) => { checkExport(e).catch((x) => console.warn("export", x.message)); });
   try {
     renderStatus(await getJson("/api/status"));
     await loadRows();
