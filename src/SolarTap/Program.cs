@@ -16,6 +16,7 @@ var root = new RootCommand(
     SimulateCommand.Create(),
     JournalCommand.Create(),
     ModbusCommand.Create(),
+    WebCommand.Create(),
 };
 
 try

@@ -33,6 +33,7 @@ internal static partial class ConfigSchema
             o.Oled.Required = true;
             Oled.Read(n, o.Oled);
         },
+        ["web"] = (n, o) => Web.Read(n, o.Web),
     }); // docs/configuration.md lists the sections in this order
 
     private static readonly ConfigSection<StatusOptions> Status = new(new Dictionary<string, Action<ConfigNode, StatusOptions>>
@@ -66,6 +67,8 @@ internal static partial class ConfigSchema
         .. Status.Keys.Select(k => $"status.{k}"),
         .. Leds.Keys.Select(k => $"leds.{k}"),
         .. Oled.Keys.Select(k => $"oled.{k}"),
+        .. Web.Keys.Select(k => $"web.{k}"),
+        .. LayoutRow.Keys.Select(k => $"web.layout.{k}"),
     ];
 
     /// <summary>Maps a parsed document onto <paramref name="options"/>, reporting into <paramref name="errors"/>.</summary>

@@ -15,6 +15,7 @@ internal static class ConfigValidator
         ValidateSolarEdge(options.SolarEdge, errors);
         ValidateMqtt(options.Mqtt, errors);
         Rs485Validation.Validate(options.Rs485, errors);
+        WebConfigValidator.Validate(options, errors);
         if (options.JsonLines.MaxTotalBytes < options.JsonLines.MaxFileBytes && !errors.Failed("jsonl"))
         {
             string key = errors.IsPresent("jsonl.max_total_size") ? "jsonl.max_total_size" : "jsonl.max_file_size";

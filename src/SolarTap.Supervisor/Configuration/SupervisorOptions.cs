@@ -38,4 +38,7 @@ public sealed class SupervisorOptions
 
     /// <summary>The OLED and its page button (section <c>oled</c>).</summary>
     public OledOptions Oled { get; set; } = new();
+
+    /// <summary>The local web page (section <c>web</c>).</summary>
+    public WebOptions Web { get; set; } = new();
 }

@@ -14,6 +14,7 @@ using SolarTap.Supervisor.Simulation;
 using SolarTap.Supervisor.SolarEdge;
 using SolarTap.Supervisor.Status;
 using SolarTap.Supervisor.Systemd;
+using SolarTap.Supervisor.Web;
 
 namespace SolarTap.Supervisor.Demo;
 
@@ -52,6 +53,12 @@ public sealed class DemoSite : IAsyncDisposable
         _siteOffset = offset < TimeSpan.FromHours(-12) ? offset + TimeSpan.FromDays(1) : offset > TimeSpan.FromHours(12) ? offset - TimeSpan.FromDays(1) : offset;
     }
 
+    /// <summary>Called once the web page is served, with its address (a free port on 127.0.0.1).</summary>
+    public Action<Uri>? OnWebPage { get; init; }
+
+    /// <summary>The web page's address once it is served, else null.</summary>
+    public Uri? WebPage { get; private set; }
+
     /// <summary>
     /// When set, the supervisor draws its OLED pages on a simulated display and writes the page shown to this PNG
     /// file (docs/status.md), so the display can be seen without hardware.
@@ -88,6 +95,9 @@ public sealed class DemoSite : IAsyncDisposable
                     options.Oled.PngFile = OledPngFile;
                     options.Oled.Required = true;
                 }
+
+                options.Web.Address = IPAddress.Loopback; // the page on a free port, for this machine only
+                options.Web.Port = 0;
                 services.AddSingleton<IClockSyncCheck>(new FixedClockSyncCheck(true)); // the demo's clock is the system's
                 services.RemoveAll<ILoggerProvider>(); // the table is the output
             },
@@ -95,6 +105,11 @@ public sealed class DemoSite : IAsyncDisposable
         await _host.StartAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<IPEndPoint> listening = _host.Services.GetRequiredService<SolarEdgeEndpoints>().Listening;
         int port = listening.Count > 0 ? listening[0].Port : throw new SocketException((int)SocketError.AddressNotAvailable);
+        WebPage = await _host.Services.GetRequiredService<WebPageAddress>().Listening.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        if (WebPage is not null)
+        {
+            OnWebPage?.Invoke(WebPage);
+        }
 
         AddInverter(PlainInverter, null, threePhase: false, optimizers: 8, rated: 4000, "single-phase, plain");
         AddInverter(EncryptedInverter, key, threePhase: true, optimizers: 20, rated: 8000, "three-phase, encrypted");

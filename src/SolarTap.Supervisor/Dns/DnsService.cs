@@ -175,6 +175,7 @@ internal sealed partial class DnsService(
     {
         if (decision.FirstAskedName is { } name)
         {
+            Status.DnsNameAsked(client, name);
             LogAsked(logger, client, name);
         }
 

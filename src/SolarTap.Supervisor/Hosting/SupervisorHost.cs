@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Status;
 using SolarTap.Supervisor.Systemd;
+using SolarTap.Supervisor.Web;
 
 namespace SolarTap.Supervisor.Hosting;
 
@@ -67,6 +68,11 @@ public static class SupervisorHost
         services.AddHostedService<SupervisorLifecycleService>();
         services.AddHostedService<StatusSocketService>();
         services.AddHostedService<Display.StatusIndicationService>(); // also with a bad configuration: the error LED says so
+
+        // The web page runs in every state, like the status socket, so it can show a configuration error.
+        services.AddSingleton<LiveSettings>();
+        services.AddSingleton<WebPageAddress>();
+        services.AddHostedService<WebPageService>();
         if (config.IsValid)
         {
             services.AddApplianceServices(options);

@@ -41,9 +41,23 @@ internal static class DemoCommand
             }
 
             string? png = parse.GetValue(oledPng) is string file ? Path.GetFullPath(file) : null;
-            await using var site = new DemoSite { OledPngFile = png };
+            bool redirected = Console.IsOutputRedirected;
+            await using var site = new DemoSite
+            {
+                OledPngFile = png,
+
+                // Redirected: one line as soon as the page is up (tests and scripts read it). Live: the table shows it.
+                OnWebPage = url =>
+                {
+                    if (redirected)
+                    {
+                        Console.WriteLine($"Web page: {url}");
+                        Console.Out.Flush();
+                    }
+                },
+            };
             DemoSnapshot final;
-            if (Console.IsOutputRedirected)
+            if (redirected)
             {
                 final = await site.RunAsync(limit, postLimit, null, cancel);
             }
@@ -52,11 +66,11 @@ internal static class DemoCommand
                 final = await AnsiConsole.Live(new Text("Starting the supervisor and the simulated site...")).StartAsync(async live =>
                     await site.RunAsync(limit, postLimit, s =>
                     {
-                        live.UpdateTarget(Render(s, "live; Ctrl+C stops"));
+                        live.UpdateTarget(Render(s, "live; Ctrl+C stops", site.WebPage));
                     }, cancel));
             }
 
-            AnsiConsole.Write(Render(final, "final"));
+            AnsiConsole.Write(Render(final, "final", null));
             Summarize(final);
             bool ok = final.Problems == 0 && final.Inverters.All(i => i.PostsAcknowledged >= (postLimit ?? 1));
             return ok ? 0 : 1;
@@ -64,7 +78,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static Rows Render(DemoSnapshot s, string mode)
+    private static Rows Render(DemoSnapshot s, string mode, Uri? webPage)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"SolarTap demo ({mode}): site time {s.SiteTime:HH:mm}, {s.Elapsed.TotalSeconds:0} s, {s.ReadingsStored} readings stored")
@@ -90,7 +104,10 @@ internal static class DemoCommand
         }
 
         string counters = string.Join(", ", s.Status.Sources.SelectMany(src => src.Counters.Select(c => $"{c.Key} {c.Value}")));
-        return new Rows(table, status, new Markup(Markup.Escape($"solaredge-server: {counters}")));
+        var counterLine = new Markup(Markup.Escape($"solaredge-server: {counters}"));
+        return webPage is null
+            ? new Rows(table, status, counterLine)
+            : new Rows(table, status, counterLine, new Markup(Markup.Escape($"Web page: {webPage}")));
     }
 
     private static void Summarize(DemoSnapshot s)

@@ -12,9 +12,7 @@ namespace SolarTap.Commands;
 internal static class JournalCommand
 {
     /// <summary>Why the journal cannot give semonitor's format.</summary>
-    internal const string SemonitorUnsupported =
-        "semonitor export is not supported: the journal keeps decoded readings, not the raw 0x0500 posts semonitor's format " +
-        "is made of. Use --format jsonl or csv, or 'solartap decode --format semonitor' on a capture.";
+    internal const string SemonitorUnsupported = JournalExport.SemonitorUnsupported;
 
     public static Command Create()
     {
