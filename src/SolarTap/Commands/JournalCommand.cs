@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using SolarTap.Cli;
 using SolarTap.Protocols.Readings;
+using SolarTap.Protocols.SolarEdge.Semonitor;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Journal;
 
@@ -11,11 +13,6 @@ namespace SolarTap.Commands;
 /// <summary><c>solartap journal stats|export</c>: looks into the appliance's journal (docs/journal.md).</summary>
 internal static class JournalCommand
 {
-    /// <summary>Why the journal cannot give semonitor's format.</summary>
-    internal const string SemonitorUnsupported =
-        "semonitor export is not supported: the journal keeps decoded readings, not the raw 0x0500 posts semonitor's format " +
-        "is made of. Use --format jsonl or csv, or 'solartap decode --format semonitor' on a capture.";
-
     public static Command Create()
     {
         var command = new Command("journal", "Look into the appliance's journal of readings: statistics, and export by time range.")
@@ -85,27 +82,28 @@ internal static class JournalCommand
         var format = new Option<string>("--format", "-f")
         {
             Description = "jsonl (solartap JSON lines, one reading each with units), csv (one row per value), or semonitor " +
-                "(not supported: the journal keeps decoded readings, not raw posts).",
+                "(semonitor.py's JSON, one line per SolarEdge post kept, times in the local time zone like 'decode --format semonitor').",
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "csv", "semonitor");
         var command = new Command("export",
-            "Write the journal's readings in a time range to standard output, in the order they were stored.")
+            "Write the journal's readings (or, for semonitor, its SolarEdge posts) in a time range to standard output, in the order they were stored.")
         {
             path, since, until, format,
         };
         command.SetAction(async (parse, cancel) =>
         {
             string chosen = parse.GetValue(format)!;
-            if (chosen == "semonitor")
-            {
-                throw new UserError(SemonitorUnsupported);
-            }
-
             using SqliteReadingJournal journal = Open(parse.GetValue(path));
             DateTimeOffset from = parse.GetValue(since) ?? DateTimeOffset.UnixEpoch;
             DateTimeOffset to = parse.GetValue(until) ?? DateTimeOffset.MaxValue.AddYears(-1);
             using Stream output = Console.OpenStandardOutput();
+            if (chosen == "semonitor")
+            {
+                await ExportSemonitorAsync(journal, from, to, output, TimeZoneInfo.Local, cancel);
+                return 0;
+            }
+
             var writer = new ReadingWriter(chosen == "csv" ? OutputFormat.Csv : OutputFormat.Solartap, output);
             long after = 0;
             while (!cancel.IsCancellationRequested)
@@ -126,6 +124,39 @@ internal static class JournalCommand
         return command;
     }
 
+    /// <summary>
+    /// One semonitor line per raw post whose time is in [<paramref name="from"/>, <paramref name="to"/>), in the order
+    /// they were stored, page by page (the journal is never read whole). The same writer as <c>decode --format
+    /// semonitor</c>, so the lines are byte for byte what decode prints for the same posts.
+    /// </summary>
+    internal static async Task<long> ExportSemonitorAsync(
+        SqliteReadingJournal journal, DateTimeOffset from, DateTimeOffset to, Stream output, TimeZoneInfo zone, CancellationToken cancel)
+    {
+        var lines = new ArrayBufferWriter<byte>(64 * 1024);
+        long after = 0;
+        long written = 0;
+        while (!cancel.IsCancellationRequested)
+        {
+            IReadOnlyList<JournalPost> page = journal.ReadPostsRange(from, to, after, 1000);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            lines.ResetWrittenCount();
+            foreach (JournalPost post in page)
+            {
+                written += SemonitorJsonWriter.TryWriteLine(post.Payload, zone, lines) ? 1 : 0;
+            }
+
+            await output.WriteAsync(lines.WrittenMemory, cancel);
+            after = page[^1].Id;
+        }
+
+        await output.FlushAsync(cancel);
+        return written;
+    }
+
     private static DateTimeOffset? ParseTime(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time)
             ? time
@@ -142,6 +173,7 @@ internal static class JournalCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  to: {Time(s.Last)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  space used: {s.UsedBytes / (1024.0 * 1024):0.0} MB");
         text.AppendLine(CultureInfo.InvariantCulture, $"  undecodable frames kept: {s.UnknownFrames}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  raw posts kept: {s.Posts}");
         if (s.Cursors.Count == 0)
         {
             text.AppendLine("sinks: none");
