@@ -4,7 +4,7 @@ namespace SolarTap.Supervisor.Journal;
 
 /// <summary>
 /// The durable journal every source writes to and every sink reads from (ARCHITECTURE §3). A source acknowledges
-/// data to its device (the SolarEdge server's ACK of a 0x0500 post) only after <see cref="AppendAsync"/> returns:
+/// data to its device (the SolarEdge server's ACK of a 0x0500 post) only after <see cref="AppendAsync(IReadOnlyList{Reading}, CancellationToken)"/> returns:
 /// a crash before that costs nothing, because the device sends the data again.
 /// </summary>
 /// <remarks>
@@ -21,4 +21,17 @@ public interface IReadingJournal
     /// <param name="cancellationToken">Cancels before the write starts; a write in progress completes.</param>
     /// <exception cref="IOException">The batch could not be made durable; nothing of it is visible afterwards.</exception>
     ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="batch"/> and, in the same transaction, the raw post it was decoded from, so that a post
+    /// acknowledged is a post kept. A post whose device and payload are already stored is not stored again. A journal
+    /// that keeps no raw posts (the default) appends the readings only.
+    /// </summary>
+    /// <param name="batch">The readings of the post; may be empty.</param>
+    /// <param name="post">The raw post, or null for readings only.</param>
+    /// <param name="cancellationToken">Cancels before the write starts; a write in progress completes.</param>
+    /// <returns>How many readings were new.</returns>
+    /// <exception cref="IOException">Nothing could be made durable; neither the readings nor the post are visible afterwards.</exception>
+    ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, RawPost? post, CancellationToken cancellationToken) =>
+        AppendAsync(batch, cancellationToken);
 }

@@ -1,20 +1,18 @@
+using System.Buffers;
 using System.Text;
 using SolarTap.Protocols.Readings;
 using SolarTap.Protocols.Readings.Formats;
+using SolarTap.Protocols.SolarEdge.Semonitor;
 
 namespace SolarTap.Supervisor.Journal;
 
 /// <summary>
 /// Writes the journal's readings in a time range, in the order they were stored, as solartap JSON lines or CSV
-/// (docs/readings.md), page by page so memory stays flat. Used by the web page's downloads.
+/// (docs/readings.md), or its raw SolarEdge posts in semonitor's format, page by page so memory stays flat. Used by
+/// <c>solartap journal export</c> and the web page's downloads.
 /// </summary>
 public static class JournalExport
 {
-    /// <summary>Why the journal cannot give semonitor's format.</summary>
-    public const string SemonitorUnsupported =
-        "semonitor export is not supported: the journal keeps decoded readings, not the raw 0x0500 posts semonitor's format " +
-        "is made of. Use --format jsonl or csv, or 'solartap decode --format semonitor' on a capture.";
-
     private const int PageSize = 2000;
 
     /// <summary>Writes readings with timestamps in [<paramref name="since"/>, <paramref name="until"/>) to <paramref name="output"/>.</summary>
@@ -73,5 +71,41 @@ public static class JournalExport
         text.Clear();
         ReadingCsvWriter.Append(text, reading);
         block.Write(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>
+    /// One semonitor line per raw post whose time is in [<paramref name="since"/>, <paramref name="until"/>), in the
+    /// order they were stored, page by page. The same writer as <c>decode --format semonitor</c>, so the lines are
+    /// byte for byte what decode prints for the same posts.
+    /// </summary>
+    /// <returns>How many lines were written.</returns>
+    public static async Task<long> WriteSemonitorAsync(
+        SqliteReadingJournal journal, DateTimeOffset since, DateTimeOffset until, Stream output, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(output);
+        var lines = new ArrayBufferWriter<byte>(64 * 1024);
+        long after = 0, written = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IReadOnlyList<JournalPost> page = journal.ReadPostsRange(since, until, after, PageSize / 2);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            lines.ResetWrittenCount();
+            foreach (JournalPost post in page)
+            {
+                written += SemonitorJsonWriter.TryWriteLine(post.Payload, zone, lines) ? 1 : 0;
+            }
+
+            await output.WriteAsync(lines.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            after = page[^1].Id;
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return written;
     }
 }

@@ -7,7 +7,11 @@ namespace SolarTap.Supervisor.Journal;
 internal static class JournalSchema
 {
     /// <summary>The schema version kept in <c>PRAGMA user_version</c>.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    // Version history (each step only adds; Create brings any older file up to date):
+    // 1: devices, readings, unknown_frames, sink_cursors.
+    // 2: posts (raw 0x0500 payloads for semonitor's format), one row per (device, SHA-256 of the payload).
 
     /// <summary>Creates what is missing; safe to run on every open.</summary>
     public const string Create = """
@@ -35,6 +39,15 @@ internal static class JournalSchema
             source TEXT NOT NULL,
             reason TEXT NOT NULL,
             payload BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS posts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            device TEXT NOT NULL,
+            ts_us INTEGER NOT NULL,
+            received_us INTEGER NOT NULL,
+            sha256 BLOB NOT NULL,
+            payload BLOB NOT NULL,
+            UNIQUE (device, sha256));
+        CREATE INDEX IF NOT EXISTS posts_ts ON posts (ts_us);
         CREATE TABLE IF NOT EXISTS sink_cursors (
             sink TEXT PRIMARY KEY,
             seq INTEGER NOT NULL,

@@ -20,16 +20,25 @@ public sealed partial class SqliteReadingJournal
     /// once it is fsynced. Cancelling stops the wait, not the write: a batch already queued may still be stored.
     /// </summary>
     /// <exception cref="IOException">The commit failed; nothing of the batch is stored.</exception>
-    public ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
+    public ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken) =>
+        AppendAsync(batch, null, cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="batch"/> and the raw <paramref name="post"/> it came from for the next group commit (both
+    /// in the same transaction) and completes, with the count of new readings, once it is fsynced. A post already stored
+    /// (same device, same payload) is kept once. Cancelling stops the wait, not the write.
+    /// </summary>
+    /// <exception cref="IOException">The commit failed; neither the readings nor the post are stored.</exception>
+    public ValueTask<int> AppendAsync(IReadOnlyList<Reading> batch, RawPost? post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
-        if (batch.Count == 0)
+        if (batch.Count == 0 && !HasPayload(post))
         {
             return ValueTask.FromResult(0);
         }
 
-        var pending = new PendingAppend(batch);
+        var pending = new PendingAppend(batch, post);
         StartWriter();
         if (!_pending.Writer.TryWrite(pending))
         {
@@ -56,20 +65,17 @@ public sealed partial class SqliteReadingJournal
     {
         ChannelReader<PendingAppend> reader = _pending.Reader;
         var group = new List<PendingAppend>();
-        var batches = new List<IReadOnlyList<Reading>>();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
-            batches.Clear();
             while (group.Count < MaxBatchesPerCommit && reader.TryRead(out PendingAppend? next))
             {
                 group.Add(next);
-                batches.Add(next.Batch);
             }
 
             try
             {
-                int[] added = AppendGroup(batches);
+                int[] added = AppendGroup(group);
                 for (int i = 0; i < group.Count; i++)
                 {
                     group[i].Stored.TrySetResult(added[i]);
@@ -93,9 +99,11 @@ public sealed partial class SqliteReadingJournal
         writer?.GetAwaiter().GetResult();
     }
 
-    private sealed class PendingAppend(IReadOnlyList<Reading> batch)
+    private sealed class PendingAppend(IReadOnlyList<Reading> batch, RawPost? post)
     {
         public IReadOnlyList<Reading> Batch { get; } = batch;
+
+        public RawPost? Post { get; } = post;
 
         public TaskCompletionSource<int> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -62,7 +62,13 @@ public sealed partial class SqliteReadingJournal
         }
     }
 
-    /// <summary>The sequence a sink delivered up to (0 when it never delivered).</summary>
+    /// <summary>
+    /// A cursor whose name ends in this counts raw posts (<see cref="JournalPost.Id"/>), not readings; its backlog in
+    /// <see cref="GetStats"/> is the posts after it.
+    /// </summary>
+    public const string PostCursorSuffix = ".posts";
+
+    /// <summary>The sequence (or post id, for a post cursor) a sink delivered up to (0 when it never delivered).</summary>
     public long GetCursor(string sink)
     {
         ArgumentException.ThrowIfNullOrEmpty(sink);
@@ -106,7 +112,11 @@ public sealed partial class SqliteReadingJournal
             var cursors = new List<JournalSinkCursor>();
             using (SqliteCommand query = connection.CreateCommand())
             {
-                query.CommandText = "SELECT sink, seq, (SELECT count(*) FROM readings WHERE seq > c.seq) FROM sink_cursors c ORDER BY sink;";
+                query.CommandText = $$"""
+                    SELECT sink, seq, CASE WHEN sink LIKE '%{{PostCursorSuffix}}'
+                        THEN (SELECT count(*) FROM posts WHERE id > c.seq) ELSE (SELECT count(*) FROM readings WHERE seq > c.seq) END
+                    FROM sink_cursors c ORDER BY sink;
+                    """;
                 using SqliteDataReader reader = query.ExecuteReader();
                 while (reader.Read())
                 {
@@ -119,6 +129,7 @@ public sealed partial class SqliteReadingJournal
                 readings,
                 Scalar(connection, "SELECT count(*) FROM devices;"),
                 Scalar(connection, "SELECT count(*) FROM unknown_frames;"),
+                Scalar(connection, "SELECT count(*) FROM posts;"),
                 readings == 0 ? null : FromMicroseconds(first),
                 readings == 0 ? null : FromMicroseconds(last),
                 Scalar(connection, "SELECT coalesce(max(seq), 0) FROM readings;"),

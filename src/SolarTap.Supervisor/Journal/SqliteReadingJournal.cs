@@ -6,7 +6,7 @@ namespace SolarTap.Supervisor.Journal;
 
 /// <summary>
 /// The durable journal in one SQLite database (schema: <see cref="JournalSchema"/>, docs/journal.md). WAL mode with
-/// synchronous=FULL: a batch is one transaction, and its commit is fsynced before <see cref="AppendAsync"/> returns.
+/// synchronous=FULL: a batch is one transaction, and its commit is fsynced before <see cref="AppendAsync(IReadOnlyList{Reading}, CancellationToken)"/> returns.
 /// A reading whose (device, timestamp) is already stored is dropped (INSERT OR IGNORE on a UNIQUE index), so an
 /// inverter re-sending after a lost ACK, or a replay, never reaches a sink twice.
 /// </summary>
@@ -23,8 +23,10 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
     private readonly Dictionary<(DeviceKind, string), DeviceRow> _devices = [];
     private SqliteConnection? _connection;
     private SqliteCommand? _insertReading;
+    private SqliteCommand? _insertPost;
     private TaskCompletionSource _appended = NewSignal();
     private long _lastSequence;
+    private long _lastPostId;
 
     /// <summary>A journal at <paramref name="path"/>; nothing is touched until <see cref="Open"/>.</summary>
     /// <param name="path">The database file.</param>
@@ -41,6 +43,9 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
 
     /// <summary>The highest sequence stored so far (0 when the journal is empty).</summary>
     public long LastSequence => Volatile.Read(ref _lastSequence);
+
+    /// <summary>The highest raw post id stored so far (0 when none is).</summary>
+    public long LastPostId => Volatile.Read(ref _lastPostId);
 
     /// <summary>At most this many undecodable frames are kept; older ones are deleted. Default 1000.</summary>
     public int UnknownFramesLimit { get; set; } = 1000;
@@ -75,12 +80,27 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
                 Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
                 using (SqliteTransaction tx = connection.BeginTransaction())
                 {
-                    Execute(connection, JournalSchema.Create, tx);
+                    long version = Scalar(connection, "PRAGMA user_version;", tx);
+                    if (version > JournalSchema.Version)
+                    {
+                        throw new IOException($"{Path}: the journal has schema version {version}, written by a newer solartap (this one knows up to {JournalSchema.Version}).");
+                    }
+
+                    Execute(connection, JournalSchema.Create, tx); // brings an older schema up to date: versions only add tables
                     Execute(connection, $"PRAGMA user_version={JournalSchema.Version};", tx);
                     tx.Commit();
                 }
 
                 _lastSequence = Scalar(connection, "SELECT coalesce(max(seq), 0) FROM readings;");
+                _lastPostId = Scalar(connection, "SELECT coalesce(max(id), 0) FROM posts;");
+                _insertPost = connection.CreateCommand();
+                _insertPost.CommandText =
+                    "INSERT OR IGNORE INTO posts (device, ts_us, received_us, sha256, payload) VALUES ($d, $t, $r, $h, $p);";
+                _insertPost.Parameters.Add("$d", SqliteType.Text);
+                _insertPost.Parameters.Add("$t", SqliteType.Integer);
+                _insertPost.Parameters.Add("$r", SqliteType.Integer);
+                _insertPost.Parameters.Add("$h", SqliteType.Blob);
+                _insertPost.Parameters.Add("$p", SqliteType.Blob);
                 _insertReading = connection.CreateCommand();
                 _insertReading.CommandText =
                     "INSERT OR IGNORE INTO readings (device_id, ts_us, received_us, \"values\") VALUES ($d, $t, $r, $v);";
@@ -95,6 +115,11 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
                 connection.Dispose();
                 throw new IOException($"{Path}: {e.Message}", e);
             }
+            catch (IOException)
+            {
+                connection.Dispose();
+                throw;
+            }
         }
     }
 
@@ -103,22 +128,30 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
     /// new (the rest were duplicates by device and timestamp).
     /// </summary>
     /// <exception cref="IOException">The batch could not be committed; nothing of it is stored.</exception>
-    public int Append(IReadOnlyList<Reading> batch)
+    public int Append(IReadOnlyList<Reading> batch) => Append(batch, null);
+
+    /// <summary>
+    /// Appends <paramref name="batch"/> and the raw <paramref name="post"/> it came from in one transaction, fsynced
+    /// before it returns; gives how many readings were new. A post already stored (same device, same payload) is kept once.
+    /// </summary>
+    /// <exception cref="IOException">Nothing could be committed; neither the readings nor the post are stored.</exception>
+    public int Append(IReadOnlyList<Reading> batch, RawPost? post)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.Count == 0 ? 0 : AppendGroup([batch])[0];
+        return batch.Count == 0 && !HasPayload(post) ? 0 : AppendGroup([new PendingAppend(batch, post)])[0];
     }
 
     /// <summary>
-    /// Appends several batches in one transaction with one fsync (group commit); gives how many readings of each
-    /// batch were new. Either all of them are stored or none.
+    /// Appends several batches, each with its raw post if any, in one transaction with one fsync (group commit); gives
+    /// how many readings of each batch were new. Either all of them are stored or none.
     /// </summary>
     /// <exception cref="IOException">The batches could not be committed; nothing of them is stored.</exception>
-    private int[] AppendGroup(List<IReadOnlyList<Reading>> batches)
+    private int[] AppendGroup(List<PendingAppend> batches)
     {
         TaskCompletionSource signal;
         var addedPerBatch = new int[batches.Count];
         int added = 0;
+        int postsAdded = 0;
         lock (_gate)
         {
             SqliteConnection connection = Connection();
@@ -130,7 +163,8 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
                 insert.Transaction = tx;
                 for (int i = 0; i < batches.Count; i++)
                 {
-                    foreach (Reading reading in batches[i])
+                    postsAdded += InsertPost(tx, batches[i].Post, received);
+                    foreach (Reading reading in batches[i].Batch)
                     {
                         insert.Parameters[0].Value = DeviceId(connection, tx, reading.Device, received);
                         insert.Parameters[1].Value = ToMicroseconds(reading.Timestamp);
@@ -155,12 +189,13 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
                 tx.Dispose();
             }
 
-            if (added == 0)
+            if (added == 0 && postsAdded == 0)
             {
                 return addedPerBatch;
             }
 
             Volatile.Write(ref _lastSequence, Scalar(connection, "SELECT coalesce(max(seq), 0) FROM readings;"));
+            Volatile.Write(ref _lastPostId, Scalar(connection, "SELECT coalesce(max(id), 0) FROM posts;"));
             signal = _appended;
             _appended = NewSignal();
         }
@@ -176,6 +211,23 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
         lock (_gate)
         {
             if (LastSequence > sequence)
+            {
+                return Task.CompletedTask;
+            }
+
+            signal = _appended.Task;
+        }
+
+        return signal.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Completes when a raw post after <paramref name="id"/> is stored (at once if one already is).</summary>
+    public Task WaitForPostAsync(long id, CancellationToken cancellationToken)
+    {
+        Task signal;
+        lock (_gate)
+        {
+            if (LastPostId > id)
             {
                 return Task.CompletedTask;
             }
@@ -240,6 +292,8 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
         {
             _insertReading?.Dispose();
             _insertReading = null;
+            _insertPost?.Dispose();
+            _insertPost = null;
             _connection?.Dispose();
             _connection = null;
             _devices.Clear();
@@ -291,9 +345,10 @@ public sealed partial class SqliteReadingJournal : IReadingJournal, IUnknownFram
         command.ExecuteNonQuery();
     }
 
-    private static long Scalar(SqliteConnection connection, string sql)
+    private static long Scalar(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
     {
         using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }

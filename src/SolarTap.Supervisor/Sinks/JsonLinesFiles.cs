@@ -7,43 +7,64 @@ namespace SolarTap.Supervisor.Sinks;
 /// <summary>
 /// Daily JSON-lines files in one folder, one reading per line in the solartap JSON format (docs/readings.md), by the
 /// reading's own UTC date: <c>readings-2025-06-01.jsonl</c>, continued in <c>readings-2025-06-01.2.jsonl</c>, ... once
-/// a file reaches the size cap. The oldest files are deleted while all of them exceed the total cap.
+/// a file reaches the size cap. The oldest files are deleted while all of them exceed the total cap. With another
+/// <c>prefix</c> the same holds for other lines (semonitor's: <c>semonitor-2025-06-01.jsonl</c>).
 /// </summary>
-internal sealed class JsonLinesFiles(string directory, long maxFileBytes, long maxTotalBytes)
+internal sealed class JsonLinesFiles(string directory, long maxFileBytes, long maxTotalBytes, string prefix = JsonLinesFiles.ReadingsPrefix)
 {
-    private const string Prefix = "readings-";
+    /// <summary>The file name prefix of the solartap readings files.</summary>
+    public const string ReadingsPrefix = "readings-";
+
     private const string Extension = ".jsonl";
     private readonly ReadingJsonWriter _json = new();
+
+    /// <summary>Gives the line of one item (ending in a newline; empty for none); the span may be reused by the next call.</summary>
+    public delegate ReadOnlySpan<byte> LineFormatter<in T>(T item);
+
+    private string Prefix { get; } = prefix;
 
     /// <summary>The folder.</summary>
     public string Directory { get; } = directory;
 
     /// <summary>Appends the readings to their days' files and fsyncs every file it touched. Gives the last file written.</summary>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public string? Append(IEnumerable<Reading> readings)
+    public string? Append(IEnumerable<Reading> readings) =>
+        Append(readings, r => DateOnly.FromDateTime(r.Timestamp.UtcDateTime), _json.Format);
+
+    /// <summary>
+    /// Appends the line of each item to the file of its <paramref name="day"/> and fsyncs every file it touched. Gives
+    /// the last file written.
+    /// </summary>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    public string? Append<T>(IEnumerable<T> items, Func<T, DateOnly> day, LineFormatter<T> line)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var open = new Dictionary<DateOnly, (FileStream Stream, int Part)>();
         string? last = null;
         try
         {
-            foreach (Reading reading in readings)
+            foreach (T item in items)
             {
-                var day = DateOnly.FromDateTime(reading.Timestamp.UtcDateTime);
-                ReadOnlySpan<byte> line = _json.Format(reading);
-                if (!open.TryGetValue(day, out (FileStream Stream, int Part) file))
+                ReadOnlySpan<byte> text = line(item);
+                if (text.IsEmpty)
                 {
-                    file = OpenLastPart(day);
+                    continue;
                 }
 
-                if (file.Stream.Length > 0 && file.Stream.Length + line.Length > maxFileBytes)
+                DateOnly date = day(item);
+                if (!open.TryGetValue(date, out (FileStream Stream, int Part) file))
+                {
+                    file = OpenLastPart(date);
+                }
+
+                if (file.Stream.Length > 0 && file.Stream.Length + text.Length > maxFileBytes)
                 {
                     Close(file.Stream);
-                    file = (Open(PathOf(day, file.Part + 1)), file.Part + 1);
+                    file = (Open(PathOf(date, file.Part + 1)), file.Part + 1);
                 }
 
-                open[day] = file;
-                file.Stream.Write(line);
+                open[date] = file;
+                file.Stream.Write(text);
                 last = file.Stream.Name;
             }
         }
@@ -109,7 +130,7 @@ internal sealed class JsonLinesFiles(string directory, long maxFileBytes, long m
         stream.Dispose();
     }
 
-    private static bool TryParse(string name, out DateOnly day, out int part)
+    private bool TryParse(string name, out DateOnly day, out int part)
     {
         part = 1;
         string middle = name[Prefix.Length..^Extension.Length];

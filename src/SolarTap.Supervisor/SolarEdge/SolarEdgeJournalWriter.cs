@@ -11,7 +11,9 @@ namespace SolarTap.Supervisor.SolarEdge;
 /// Appends the readings of SolarEdge posts to the journal; when <see cref="AppendAsync"/> returns, they are durable and
 /// the post may be acknowledged (ARCHITECTURE §3). A post the inverter sends again (its ACK was lost, or the supervisor
 /// died between the commit and the ACK) is stored once: the journal keeps one reading per device and timestamp.
-/// Records of a post that were not decoded go, raw, to the bounded unknown-frames table (ARCHITECTURE §3).
+/// Records of a post that were not decoded go, raw, to the bounded unknown-frames table (ARCHITECTURE §3). The post's
+/// payload itself (decrypted) is kept with its readings, in the same transaction, for semonitor's format; a re-sent
+/// post (same inverter, same payload) is kept once.
 /// </summary>
 /// <param name="journal">The journal the readings go to.</param>
 /// <param name="unknownFrames">Where undecoded records are kept; null to drop them (they are still counted and logged).</param>
@@ -31,7 +33,7 @@ public sealed class SolarEdgeJournalWriter(IReadingJournal journal, IUnknownFram
     }
 
     /// <summary>
-    /// Makes the readings of <paramref name="post"/> durable like <see cref="AppendAsync"/>, then keeps its undecoded
+    /// Makes the readings and the payload of <paramref name="post"/> durable in one commit, then keeps its undecoded
     /// records (header and data, as sent) in the unknown-frames table. A post sent again whose readings were all stored
     /// already does not add its records a second time. Keeping them never fails the post.
     /// </summary>
@@ -40,7 +42,7 @@ public sealed class SolarEdgeJournalWriter(IReadingJournal journal, IUnknownFram
     public async Task<int> AppendPostAsync(SolarEdgePost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        int stored = await AppendAsync(post.Readings, cancellationToken).ConfigureAwait(false);
+        int stored = await _journal.AppendAsync(post.Readings, Raw(post), cancellationToken).ConfigureAwait(false);
         if (unknownFrames is not null && post.Telemetry is { UnknownRecords.Count: > 0 } telemetry && (stored > 0 || post.Readings.Count == 0))
         {
             foreach (UnknownTelemetryRecord record in telemetry.UnknownRecords)
@@ -63,6 +65,18 @@ public sealed class SolarEdgeJournalWriter(IReadingJournal journal, IUnknownFram
     internal static string Describe(SolarEdgePost post, UnknownTelemetryRecord record) => string.Create(CultureInfo.InvariantCulture,
         $"post seq {post.Sequence} from {SolarEdgeAddress.Format(post.Inverter)}: record type 0x{(ushort)record.Type:X4}, device {record.DeviceId:X8}, " +
         $"{record.DeclaredLength} bytes declared, {record.Data.Length} present, at offset {record.Offset}: {record.Reason}");
+
+    /// <summary>The post's payload for the journal, timed by its earliest reading (else its arrival); null for an empty post.</summary>
+    internal static RawPost? Raw(SolarEdgePost post)
+    {
+        if (post.Payload.IsEmpty)
+        {
+            return null;
+        }
+
+        DateTimeOffset time = post.Readings.Count == 0 ? post.ReceivedAt : post.Readings.Min(r => r.Timestamp);
+        return new RawPost(SolarEdgeAddress.Format(post.Inverter), time, post.Payload);
+    }
 
     /// <summary>The record as sent: its 8-byte header (when it was complete) and its data.</summary>
     private static byte[] Raw(UnknownTelemetryRecord record)

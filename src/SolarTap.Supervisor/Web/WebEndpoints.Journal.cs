@@ -137,13 +137,7 @@ internal sealed partial class WebEndpoints
     private async Task ExportAsync(HttpContext context)
     {
         string format = context.Request.Query["format"].FirstOrDefault() ?? "jsonl";
-        if (format == "semonitor")
-        {
-            await MessageAsync(context, StatusCodes.Status400BadRequest, JournalExport.SemonitorUnsupported).ConfigureAwait(false);
-            return;
-        }
-
-        if (format is not ("jsonl" or "csv"))
+        if (format is not ("jsonl" or "csv" or "semonitor"))
         {
             await MessageAsync(context, StatusCodes.Status400BadRequest, $"format: expected jsonl, csv or semonitor, found \"{format}\".").ConfigureAwait(false);
             return;
@@ -164,8 +158,16 @@ internal sealed partial class WebEndpoints
 
         bool csv = format == "csv";
         context.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"solartap-readings.{format}\"";
         context.Response.Headers.CacheControl = "no-store";
+        if (format == "semonitor")
+        {
+            // semonitor's lines carry local times, as 'solartap journal export --format semonitor' writes them.
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"solartap-posts.semonitor.jsonl\"";
+            await JournalExport.WriteSemonitorAsync(journal, since, until, context.Response.Body, TimeZoneInfo.Local, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"solartap-readings.{format}\"";
         await JournalExport.WriteAsync(journal, csv, since, until, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 

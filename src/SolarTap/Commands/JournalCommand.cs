@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using SolarTap.Cli;
 using SolarTap.Protocols.Readings;
+using SolarTap.Protocols.SolarEdge.Semonitor;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Journal;
 
@@ -11,9 +13,6 @@ namespace SolarTap.Commands;
 /// <summary><c>solartap journal stats|export</c>: looks into the appliance's journal (docs/journal.md).</summary>
 internal static class JournalCommand
 {
-    /// <summary>Why the journal cannot give semonitor's format.</summary>
-    internal const string SemonitorUnsupported = JournalExport.SemonitorUnsupported;
-
     public static Command Create()
     {
         var command = new Command("journal", "Look into the appliance's journal of readings: statistics, and export by time range.")
@@ -83,27 +82,28 @@ internal static class JournalCommand
         var format = new Option<string>("--format", "-f")
         {
             Description = "jsonl (solartap JSON lines, one reading each with units), csv (one row per value), or semonitor " +
-                "(not supported: the journal keeps decoded readings, not raw posts).",
+                "(semonitor.py's JSON, one line per SolarEdge post kept, times in the local time zone like 'decode --format semonitor').",
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "csv", "semonitor");
         var command = new Command("export",
-            "Write the journal's readings in a time range to standard output, in the order they were stored.")
+            "Write the journal's readings (or, for semonitor, its SolarEdge posts) in a time range to standard output, in the order they were stored.")
         {
             path, since, until, format,
         };
         command.SetAction(async (parse, cancel) =>
         {
             string chosen = parse.GetValue(format)!;
-            if (chosen == "semonitor")
-            {
-                throw new UserError(SemonitorUnsupported);
-            }
-
             using SqliteReadingJournal journal = Open(parse.GetValue(path));
             DateTimeOffset from = parse.GetValue(since) ?? DateTimeOffset.UnixEpoch;
             DateTimeOffset to = parse.GetValue(until) ?? DateTimeOffset.MaxValue.AddYears(-1);
             using Stream output = Console.OpenStandardOutput();
+            if (chosen == "semonitor")
+            {
+                await JournalExport.WriteSemonitorAsync(journal, from, to, output, TimeZoneInfo.Local, cancel);
+                return 0;
+            }
+
             var writer = new ReadingWriter(chosen == "csv" ? OutputFormat.Csv : OutputFormat.Solartap, output);
             long after = 0;
             while (!cancel.IsCancellationRequested)
@@ -140,6 +140,7 @@ internal static class JournalCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  to: {Time(s.Last)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  space used: {s.UsedBytes / (1024.0 * 1024):0.0} MB");
         text.AppendLine(CultureInfo.InvariantCulture, $"  undecodable frames kept: {s.UnknownFrames}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  raw posts kept: {s.Posts}");
         if (s.Cursors.Count == 0)
         {
             text.AppendLine("sinks: none");

@@ -50,6 +50,7 @@ public class ConfigValidationTests
     [InlineData("journal:\n  max_size: 2TB\n", 2, "journal.max_size", "expected a size such as 500MB or 2GB (MB and GB count 1024 × 1024 and 1024³ bytes), from 10MB to 1024GB, found \"2TB\"")]
     [InlineData("jsonl:\n  max_file_size: 200MB\n  max_total_size: 100MB\n", 3, "jsonl.max_total_size", "expected jsonl.max_total_size to be at least jsonl.max_file_size")]
     [InlineData("jsonl:\n  directory: readings\n", 2, "jsonl.directory", "expected an absolute path (starting with /), found \"readings\"")]
+    [InlineData("jsonl:\n  format: csv\n", 2, "jsonl.format", "expected one of solartap, semonitor, found \"csv\"")]
     [InlineData("journal:\n  max_age: 12h\n", 2, "journal.max_age", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1d to 3650d, found \"12h\"")]
     [InlineData("network:\n  lease_time: 30s\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"30s\"")]
     [InlineData("network:\n  lease_time: 3600\n", 2, "network.lease_time", "expected a duration such as 30s, 10m, 12h, 1d or 1h30m, from 1m to 30d, found \"3600\"")]

@@ -83,9 +83,12 @@ internal sealed class SupervisorProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a short command (e.g. <c>status</c>) to completion.</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs a short command to completion with <paramref name="environment"/> added to its environment (e.g. TZ).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(null, args))!;
+        using var process = Process.Start(StartInfo(environment, args))!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SolarTap.Protocols.Readings;
+using SolarTap.Supervisor.Journal;
 
 namespace SolarTap.Supervisor.Tests.Web;
 
@@ -87,14 +90,22 @@ public sealed class WebLiveAndExportTests
     }
 
     [Fact]
-    public async Task Export_Semonitor_RefusedWithTheReason()
+    public async Task Export_Semonitor_TheStoredPostAsSemonitorWritesIt()
     {
         await using WebHarness web = await WebHarness.StartAsync();
+        // One packed optimizer record (spec §3.4): the same payload 'decode --format semonitor' would print.
+        var record = new SolarTap.Protocols.SolarEdge.Telemetry.PackedOptimizerTelemetry(0x2023765D, 1_748_779_200, 3600, 216, 270, 1228, 402, 16);
+        var payload = new byte[21];
+        Assert.True(record.TryWrite(payload, out _));
+        Reading reading = SolarTap.Protocols.SolarEdge.Telemetry.TelemetryDecoder.Decode(payload, 0x7E100001).Readings[0];
+        await web.Services.GetRequiredService<IReadingJournal>().AppendAsync([reading], new RawPost("7E100001", reading.Timestamp, payload), CancellationToken.None);
 
         using HttpResponseMessage response = await web.Http.GetAsync("/api/export?format=semonitor");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("semonitor export is not supported: the journal keeps decoded readings", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("solartap-posts.semonitor.jsonl", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        string expected = SolarTap.Protocols.SolarEdge.Semonitor.SemonitorJsonWriter.FormatLine(payload, TimeZoneInfo.Local)!;
+        Assert.Equal(expected.TrimEnd('\n'), (await response.Content.ReadAsStringAsync()).TrimEnd('\n'));
     }
 
     [Fact]

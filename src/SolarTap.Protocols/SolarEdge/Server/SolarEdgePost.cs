@@ -14,6 +14,12 @@ public sealed record SolarEdgePost(uint Inverter, ushort Sequence, DateTimeOffse
     /// <summary>The readings to make durable; empty for an empty post.</summary>
     public IReadOnlyList<Reading> Readings => Telemetry?.Readings ?? [];
 
+    /// <summary>
+    /// The 0x0500 payload as received, decrypted when it came wrapped (what semonitor's JSON is made of); empty for an
+    /// empty post. Copied once out of the receive buffer, and only for a post that has one.
+    /// </summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
     /// <summary>Whether the post had no payload (spec §5.1 item 4: idle posts of 22 bytes).</summary>
     public bool IsEmpty => Telemetry is null;
 }

@@ -142,7 +142,10 @@ public sealed class SolarEdgeRelayTap
         }
 
         TelemetryDecodeResult? telemetry = message.Payload.IsEmpty ? null : TelemetryDecoder.Decode(message.Payload, header.Source);
-        var post = new SolarEdgePost(header.Source, header.Sequence, now, message.IsWrapper, telemetry);
+        var post = new SolarEdgePost(header.Source, header.Sequence, now, message.IsWrapper, telemetry)
+        {
+            Payload = telemetry is null ? ReadOnlyMemory<byte>.Empty : message.Payload.ToArray(),
+        };
         Statistics.Posts++;
         Statistics.EmptyPosts += post.IsEmpty ? 1 : 0;
         (posts ??= []).Add(post);

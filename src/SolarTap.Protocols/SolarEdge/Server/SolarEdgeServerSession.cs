@@ -192,7 +192,10 @@ public sealed partial class SolarEdgeServerSession
     {
         SolarEdgeHeader header = message.Header;
         TelemetryDecodeResult? telemetry = message.Payload.IsEmpty ? null : TelemetryDecoder.Decode(message.Payload, header.Source);
-        var post = new SolarEdgePost(header.Source, header.Sequence, now, message.IsWrapper, telemetry);
+        var post = new SolarEdgePost(header.Source, header.Sequence, now, message.IsWrapper, telemetry)
+        {
+            Payload = telemetry is null ? ReadOnlyMemory<byte>.Empty : message.Payload.ToArray(),
+        };
         Statistics.Posts++;
         actions.Add(PostEvent(post));
         SolarEdgeHeader ack = header.ReplyWith(FunctionCode.RespAck); // spec §5.2

@@ -279,14 +279,6 @@ async function saveSettings(event) {
   result.textContent = response.ok ? `Saved: OLED pages change every ${body.display_page_interval_seconds} s.` : body.message;
 }
 
-async function checkExport(event) {
-  const form = event.target;
-  if (form.format.value !== "semonitor") return;
-  event.preventDefault();
-  const response = await fetch("/api/export?format=semonitor");
-  form.nextElementSibling.textContent = (await response.json()).message;
-}
-
 // --- live updates -------------------------------------------------------------------------------------------------
 
 function connect() {
@@ -312,7 +304,6 @@ async function loadRows() {
 
 async function start() {
   document.getElementById("settings-form").addEventListener("submit", (e) => saveSettings(e).catch((x) => { $("settings-result").textContent = x.message; }));
-  document.getElementById("export").addEventListener("submit", (e) => { checkExport(e).catch((x) => console.warn("export", x.message)); });
   try {
     renderStatus(await getJson("/api/status"));
     await loadRows();

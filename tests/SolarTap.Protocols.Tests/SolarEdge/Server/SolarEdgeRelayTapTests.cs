@@ -44,6 +44,7 @@ public class SolarEdgeRelayTapTests
 
         Assert.Equal(link.Journal.Select(p => (p.Sequence, p.Encrypted)), posts.Select(p => (p.Sequence, p.Encrypted)));
         Assert.Equal(Flatten(link.Journal), Flatten(posts));
+        Assert.Equal(link.Journal.Select(p => Convert.ToHexString(p.Payload.Span)), posts.Select(p => Convert.ToHexString(p.Payload.Span))); // decrypted, as the server has it
         Assert.Equal((uint?)CryptoVectors.Inverter, tap.Inverter);
         Assert.Equal(encrypted, events.Any(e => e.Kind == SolarEdgeServerEventKind.SessionStarted));
     }

@@ -51,6 +51,21 @@ public class SolarEdgeServerSessionTests
         Assert.Equal(Noon, inverterReading.Timestamp);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Receive_Post_CarriesItsPayloadPlainOrDecrypted(bool encrypted)
+    {
+        using var sessions = new InverterSessions(CryptoVectors.Lookup);
+        using var inverter = new SolarEdgeInverterSimulator(encrypted ? Encrypted() : Plain(), Noon);
+        var link = new SolarEdgeServerLoopback(new SolarEdgeServerSession(sessions), inverter, _random.Fill) { ChunkSize = 41 };
+
+        link.Run(Noon, Noon.AddMinutes(3), TimeSpan.FromMinutes(1));
+
+        Assert.NotEmpty(link.Journal);
+        Assert.Equal(inverter.Posts.Select(p => Convert.ToHexString(p.Payload)), link.Journal.Select(p => Convert.ToHexString(p.Payload.Span)));
+    }
+
     [Fact]
     public void Receive_PostNotYetCommitted_NoAckUntilCommitted()
     {
