@@ -193,8 +193,14 @@ public sealed partial class SolarEdgeInverterSimulator : IDisposable
     private void MakePost(DateTimeOffset at)
     {
         // Each post carries a later second than the last, as a real inverter's (minutes apart) do: posts made faster
-        // than once a second would otherwise repeat (device, timestamp), which the journal treats as re-sends.
-        uint timestamp = Math.Max((uint)(at + ClockCorrection).ToUnixTimeSeconds(), _lastTimestamp + 1);
+        // than once a second would otherwise repeat (device, timestamp), which the journal treats as re-sends. A
+        // clock set back by the server's time reply (a jump of a minute or more) is followed as it is.
+        uint timestamp = (uint)(at + ClockCorrection).ToUnixTimeSeconds();
+        if (timestamp <= _lastTimestamp && _lastTimestamp - timestamp < 60)
+        {
+            timestamp = _lastTimestamp + 1;
+        }
+
         _lastTimestamp = timestamp;
         byte[] payload = Plant.NextPayload(at, timestamp);
         SimulatedMessage post = Originate(FunctionCode.CmdServerPostData, payload, IsEncrypted);
