@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 inverters=${1:-50} posts=${2:-15} starts=${3:-3}
 dll=src/SolarTap/bin/Release/net10.0/solartap.dll
+# Run as the appliance's systemd unit runs it (its Environment= lines: GC and malloc settings); UNIT_ENV=0 for none.
+if [ "${UNIT_ENV:-1}" = 1 ]; then
+  # shellcheck disable=SC2046
+  export $(sed -n 's/^Environment=//p' overlays/rootfs/usr/lib/systemd/system/solartap.service)
+fi
 [ -f "$dll" ] || { echo "build first: dotnet build Appliance.sln -c Release" >&2; exit 2; }
 dir=$(mktemp -d)
 supervisor=""
@@ -25,6 +30,9 @@ solaredge:
   keys_directory: $dir/keys
 journal:
   path: $dir/journal.db
+web:
+  address: 127.0.0.1
+  port: 32280
 status:
   socket: $dir/status.sock
 YAML
