@@ -5,7 +5,7 @@ namespace SolarTap.Devices.Tests.Leds;
 public class TimerBlinkerTests
 {
     private static readonly DateTimeOffset Start = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly TimerClock _time = new(Start);
     private readonly RecordingOutput _output;
 
     public TimerBlinkerTests() => _output = new RecordingOutput(_time);

@@ -1,7 +1,7 @@
-namespace SolarTap.Supervisor.Tests.Display;
+namespace SolarTap.Testing;
 
 /// <summary>A clock the test moves by hand (the local zone is UTC); timers fire, in due order, while <see cref="Advance"/> passes their time.</summary>
-internal sealed class TimerClock(DateTimeOffset start) : TimeProvider
+public sealed class TimerClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
