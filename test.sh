@@ -33,22 +33,21 @@ run_tests() {
   local project=$1 name
   name=$(basename "$project")
   say "== $name"
-  dotnet test "$project" -c Release --no-build -nologo -v q > "$log_dir/$name.log" 2>&1
+  # Console logger at normal verbosity: a failing test is named with its message and stack (quiet shows only counts).
+  dotnet test "$project" -c Release --no-build -nologo -v q --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1
   local code=$?
-  grep -E '^\s+Failed |Error Message|^\s+at |Assert' "$log_dir/$name.log" | head -60
-  local summary
-  summary=$(grep -E '(Passed|Failed)!' "$log_dir/$name.log" | tail -1)
-  if [ -z "$summary" ]; then
+  grep -E -A12 '^\s+Failed ' "$log_dir/$name.log" | head -80
+  # The logger's closing lines: "Total tests: N", then "     Passed: N", "     Failed: N", "    Skipped: N" as they apply.
+  count() { grep -E "^ *$1: [0-9]+\$" "$log_dir/$name.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+  if ! grep -qE '^Total tests: [0-9]+' "$log_dir/$name.log"; then
     tail -30 "$log_dir/$name.log"
     say "$name: no test summary (exit $code)"
     failed=$((failed + 1))
     return
   fi
-  say "$summary"
   local p f s
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
-  s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+  p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+  say "$name: $p passed, $f failed, $s skipped"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
 }
