@@ -38,6 +38,9 @@ public sealed class OledPresenter
     /// <summary>The page button was pressed.</summary>
     public void ButtonPressed(DateTimeOffset localNow) => _scheduler.ButtonPressed(localNow);
 
+    /// <summary>Changes how long each page stays (a setting changed from the web page).</summary>
+    public void SetPageInterval(TimeSpan interval) => _scheduler.SetPageInterval(interval);
+
     /// <summary>Brings the panel up to date with <paramref name="view"/> at <paramref name="localNow"/> (local time: night dimming reads it).</summary>
     /// <exception cref="IOException">The I2C bus failed; initialise the display again before the next update.</exception>
     public void Update(OledStatusView view, DateTimeOffset localNow)

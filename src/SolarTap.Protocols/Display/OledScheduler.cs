@@ -12,7 +12,7 @@ public sealed class OledScheduler
 {
     private static readonly (int X, int Y)[] ShiftSteps = [(0, 0), (1, 0), (1, 1), (0, 1)];
 
-    private readonly OledScheduleOptions _options;
+    private OledScheduleOptions _options;
     private readonly DateTimeOffset _start;
     private DateTimeOffset _pageShownAt;
     private DateTimeOffset _lastActivity;
@@ -33,6 +33,18 @@ public sealed class OledScheduler
 
     /// <summary>The page shown (or last shown, while blank).</summary>
     public int PageIndex => _pageIndex;
+
+    /// <summary>How long each page stays; changed with <see cref="SetPageInterval"/>.</summary>
+    public TimeSpan PageInterval => _options.PageInterval;
+
+    /// <summary>Changes how long each page stays, from the next decision on (a setting changed while running).</summary>
+    /// <exception cref="ArgumentException">The interval is not valid for these options.</exception>
+    public void SetPageInterval(TimeSpan interval)
+    {
+        OledScheduleOptions changed = _options with { PageInterval = interval };
+        changed.Validate();
+        _options = changed;
+    }
 
     /// <summary>
     /// A button press: wakes a blank display (showing the page it left), otherwise moves to the next page now.

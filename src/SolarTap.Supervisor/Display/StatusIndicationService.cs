@@ -92,6 +92,21 @@ internal sealed partial class StatusIndicationService(
 
         void OnChanged(object? sender, EventArgs e) => _wake.Writer.TryWrite(false);
         status.Changed += OnChanged;
+
+        // The web page's live setting (docs/web-api.md): the page interval from now on, until a restart.
+        var live = services.GetService(typeof(Web.LiveSettings)) as Web.LiveSettings;
+        TimeSpan? requestedInterval = null;
+        void OnSettings(object? sender, EventArgs e)
+        {
+            requestedInterval = live!.DisplayPageInterval;
+            _wake.Writer.TryWrite(false);
+        }
+
+        if (live is not null)
+        {
+            live.Changed += OnSettings;
+        }
+
         using ITimer timer = time.CreateTimer(_ => _wake.Writer.TryWrite(false), null, Tick, Tick);
         using ButtonWatcher? watcher = devices.Button is { } button
             ? new ButtonWatcher(
@@ -112,6 +127,12 @@ internal sealed partial class StatusIndicationService(
                 if (Interlocked.Exchange(ref presses, 0) > 0)
                 {
                     indicator.ButtonPressed(local);
+                }
+
+                if (requestedInterval is { } interval)
+                {
+                    requestedInterval = null;
+                    presenter?.SetPageInterval(interval);
                 }
 
                 cursor = ReadJournal(journal, values, cursor);
@@ -162,6 +183,11 @@ internal sealed partial class StatusIndicationService(
         finally
         {
             status.Changed -= OnChanged;
+            if (live is not null)
+            {
+                live.Changed -= OnSettings;
+            }
+
             indicator.AllOff();
             if (devices.Display is { IsOn: true } shown)
             {

@@ -70,7 +70,7 @@ public static class SupervisorHost
         services.AddHostedService<Display.StatusIndicationService>(); // also with a bad configuration: the error LED says so
 
         // The web page runs in every state, like the status socket, so it can show a configuration error.
-        services.AddSingleton<LiveSettings>();
+        services.AddSingleton(new LiveSettings(options.Oled.PageInterval));
         services.AddSingleton<WebPageAddress>();
         services.AddHostedService<WebPageService>();
         if (config.IsValid)

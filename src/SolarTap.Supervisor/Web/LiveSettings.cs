@@ -12,12 +12,24 @@ public sealed class LiveSettings
     /// <summary>Longest page interval accepted.</summary>
     public static readonly TimeSpan MaxPageInterval = TimeSpan.FromSeconds(60);
 
-    private long _pageIntervalTicks = TimeSpan.FromSeconds(5).Ticks;
+    private long _pageIntervalTicks;
+
+    /// <summary>Settings starting at the 5 s default.</summary>
+    public LiveSettings()
+        : this(TimeSpan.FromSeconds(5))
+    {
+    }
+
+    /// <summary>Settings starting at the configured page interval (<c>oled.page_interval</c>), kept within the accepted range.</summary>
+    public LiveSettings(TimeSpan pageInterval)
+    {
+        _pageIntervalTicks = Math.Clamp(pageInterval.Ticks, MinPageInterval.Ticks, MaxPageInterval.Ticks);
+    }
 
     /// <summary>Raised after a setting changed.</summary>
     public event EventHandler? Changed;
 
-    /// <summary>How long each OLED page shows before the next one. Default 5 s.</summary>
+    /// <summary>How long each OLED page shows before the next one.</summary>
     public TimeSpan DisplayPageInterval => TimeSpan.FromTicks(Interlocked.Read(ref _pageIntervalTicks));
 
     /// <summary>Sets <see cref="DisplayPageInterval"/>; false (and no change) outside <see cref="MinPageInterval"/>..<see cref="MaxPageInterval"/>.</summary>

@@ -20,6 +20,21 @@ public class OledSchedulerTests
     }
 
     [Fact]
+    public void SetPageInterval_WhileRunning_TheNewIntervalFromTheCurrentPageOn()
+    {
+        var scheduler = new OledScheduler(Options, Start);
+        Assert.Equal(0, scheduler.Tick(Start.AddSeconds(1), 3).PageIndex);
+
+        scheduler.SetPageInterval(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), scheduler.PageInterval);
+        int[] pages = Enumerable.Range(2, 6).Select(s => scheduler.Tick(Start.AddSeconds(s), 3).PageIndex).ToArray();
+        Assert.Equal([1, 1, 2, 2, 0, 0], pages);
+        Assert.Throws<ArgumentException>(() => scheduler.SetPageInterval(TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(2), scheduler.PageInterval);
+    }
+
+    [Fact]
     public void Tick_LateTicks_KeepTheCadence()
     {
         var scheduler = new OledScheduler(Options, Start);
