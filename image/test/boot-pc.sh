@@ -173,12 +173,12 @@ no_failed_units() {
 }
 
 check_guest_state() {
-  # A fresh report, printed after the session, in which `solartap status` answered (under TCG it may miss its
-  # 5 s window now and then).
+  # A fresh report, begun after the session ended, in which `solartap status` answered (under TCG it may miss its
+  # 5 s window now and then). The first report to end may have begun before the last ACK: wait for the second.
   local count waited=0
   count=$(grep -ac SOLARTAP-REPORT-END "$console" || true)
   while [ $waited -lt 240 ]; do
-    if [ "$(grep -ac SOLARTAP-REPORT-END "$console" || true)" -gt "$count" ] &&
+    if [ "$(grep -ac SOLARTAP-REPORT-END "$console" || true)" -gt "$((count + 1))" ] &&
       report_shows '^status: solartap: ' > /dev/null && ! report_shows 'did not answer' > /dev/null; then
       break
     fi
