@@ -36,7 +36,7 @@ run_tests() {
   # Console logger at normal verbosity: a failing test is named with its message and stack (quiet shows only counts).
   dotnet test "$project" -c Release --no-build -nologo -v q --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1
   local code=$?
-  grep -E -A12 '^\s+Failed ' "$log_dir/$name.log" | head -80
+  grep -E -A12 '^\s+Failed ' "$log_dir/$name.log" | grep -vE '^\s+Passed ' | head -80
   # The logger's closing lines: "Total tests: N", then "     Passed: N", "     Failed: N", "    Skipped: N" as they apply.
   count() { grep -E "^ *$1: [0-9]+\$" "$log_dir/$name.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
   if ! grep -qE '^Total tests: [0-9]+' "$log_dir/$name.log"; then
