@@ -17,37 +17,15 @@ public sealed partial class SqliteReadingJournal
     private const string SelectPosts = "SELECT id, device, ts_us, received_us, payload FROM posts";
 
     /// <summary>Up to <paramref name="max"/> raw posts after <paramref name="id"/> (a post cursor, 0 for all), in the order they were stored.</summary>
-    public IReadOnlyList<JournalPost> ReadPostsAfter(long id, int max)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        lock (_gate)
-        {
-            using SqliteCommand query = Connection().CreateCommand();
-            query.CommandText = $"{SelectPosts} WHERE id > $after ORDER BY id LIMIT $max;";
-            query.Parameters.AddWithValue("$after", id);
-            query.Parameters.AddWithValue("$max", max);
-            return ReadPosts(query);
-        }
-    }
+    public IReadOnlyList<JournalPost> ReadPostsAfter(long id, int max) =>
+        ReadPage(SelectPosts, "id", timeColumn: null, id, max, default, default, ReadPosts);
 
     /// <summary>
     /// Up to <paramref name="max"/> raw posts after <paramref name="id"/> whose own time is in
     /// [<paramref name="since"/>, <paramref name="until"/>), in the order they were stored (for exports, page by page).
     /// </summary>
-    public IReadOnlyList<JournalPost> ReadPostsRange(DateTimeOffset since, DateTimeOffset until, long id, int max)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        lock (_gate)
-        {
-            using SqliteCommand query = Connection().CreateCommand();
-            query.CommandText = $"{SelectPosts} WHERE id > $after AND ts_us >= $since AND ts_us < $until ORDER BY id LIMIT $max;";
-            query.Parameters.AddWithValue("$after", id);
-            query.Parameters.AddWithValue("$since", ToMicroseconds(since));
-            query.Parameters.AddWithValue("$until", ToMicroseconds(until));
-            query.Parameters.AddWithValue("$max", max);
-            return ReadPosts(query);
-        }
-    }
+    public IReadOnlyList<JournalPost> ReadPostsRange(DateTimeOffset since, DateTimeOffset until, long id, int max) =>
+        ReadPage(SelectPosts, "id", "ts_us", id, max, since, until, ReadPosts);
 
     private static bool HasPayload(RawPost? post) => post is { Payload.IsEmpty: false };
 

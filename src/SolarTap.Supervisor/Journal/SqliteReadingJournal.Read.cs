@@ -15,35 +15,38 @@ public sealed partial class SqliteReadingJournal
         Enum.GetValues<DeviceKind>().ToDictionary(ReadingJsonWriter.KindName, k => k, StringComparer.Ordinal);
 
     /// <summary>Up to <paramref name="max"/> entries after <paramref name="sequence"/> (a sink's cursor, 0 for all), in order.</summary>
-    public IReadOnlyList<JournalEntry> ReadAfter(long sequence, int max)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        lock (_gate)
-        {
-            using SqliteCommand query = Connection().CreateCommand();
-            query.CommandText = $"{SelectEntries} WHERE r.seq > $after ORDER BY r.seq LIMIT $max;";
-            query.Parameters.AddWithValue("$after", sequence);
-            query.Parameters.AddWithValue("$max", max);
-            return ReadEntries(query);
-        }
-    }
+    public IReadOnlyList<JournalEntry> ReadAfter(long sequence, int max) =>
+        ReadPage(SelectEntries, "r.seq", timeColumn: null, sequence, max, default, default, ReadEntries);
 
     /// <summary>
     /// Up to <paramref name="max"/> entries after <paramref name="sequence"/> whose reading timestamp is in
     /// [<paramref name="since"/>, <paramref name="until"/>), in the order they were stored (for exports, page by page).
     /// </summary>
-    public IReadOnlyList<JournalEntry> ReadRange(DateTimeOffset since, DateTimeOffset until, long sequence, int max)
+    public IReadOnlyList<JournalEntry> ReadRange(DateTimeOffset since, DateTimeOffset until, long sequence, int max) =>
+        ReadPage(SelectEntries, "r.seq", "r.ts_us", sequence, max, since, until, ReadEntries);
+
+    /// <summary>
+    /// One page of rows in the order they were stored: those whose <paramref name="keyColumn"/> is after
+    /// <paramref name="after"/> and, with a <paramref name="timeColumn"/>, whose time is in [since, until).
+    /// </summary>
+    private List<T> ReadPage<T>(string select, string keyColumn, string? timeColumn, long after, int max,
+        DateTimeOffset since, DateTimeOffset until, Func<SqliteCommand, List<T>> read)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         lock (_gate)
         {
             using SqliteCommand query = Connection().CreateCommand();
-            query.CommandText = $"{SelectEntries} WHERE r.seq > $after AND r.ts_us >= $since AND r.ts_us < $until ORDER BY r.seq LIMIT $max;";
-            query.Parameters.AddWithValue("$after", sequence);
-            query.Parameters.AddWithValue("$since", ToMicroseconds(since));
-            query.Parameters.AddWithValue("$until", ToMicroseconds(until));
+            string range = timeColumn is null ? "" : $" AND {timeColumn} >= $since AND {timeColumn} < $until";
+            query.CommandText = $"{select} WHERE {keyColumn} > $after{range} ORDER BY {keyColumn} LIMIT $max;";
+            query.Parameters.AddWithValue("$after", after);
             query.Parameters.AddWithValue("$max", max);
-            return ReadEntries(query);
+            if (timeColumn is not null)
+            {
+                query.Parameters.AddWithValue("$since", ToMicroseconds(since));
+                query.Parameters.AddWithValue("$until", ToMicroseconds(until));
+            }
+
+            return read(query);
         }
     }
 
