@@ -175,6 +175,10 @@ public sealed class DemoSite : IAsyncDisposable
 
     private void AddInverter(uint id, InverterKey? key, bool threePhase, int optimizers, double rated, string description)
     {
+        // Real inverters post every 5 minutes (5 s of demo time). The second inverter runs half an interval ahead of
+        // the first, so the site's values change every 2.5 s rather than both at once every 5 s.
+        TimeSpan postInterval = TimeSpan.FromMinutes(5);
+        DateTimeOffset start = _start - (postInterval * _inverters.Count / 2);
         var simulator = new SolarEdgeInverterSimulator(new SimulatedInverterOptions
         {
             InverterId = id,
@@ -184,11 +188,11 @@ public sealed class DemoSite : IAsyncDisposable
             OptimizerIdBase = 0x2023_0000 + ((id & 0xFF) << 8),
             RatedPower = rated,
             SiteUtcOffset = _siteOffset,
-            PostInterval = TimeSpan.FromMinutes(5),
+            PostInterval = postInterval,
             ReplyTimeout = TimeSpan.FromMinutes(10),
             TimeRequestEveryPosts = 10_000, // one time request at the start
             Seed = (int)id,
-        }, _start);
+        }, start);
         _inverters.Add((simulator, description, optimizers));
     }
 
