@@ -93,6 +93,9 @@ check_host() {
     command -v "$tool" > /dev/null || missing+=("$tool")
   done
   [ ${#missing[@]} -eq 0 ] || die "missing tools: ${missing[*]} (apt-get install debootstrap fdisk dosfstools mtools e2fsprogs xz-utils)"
+  if [ "$target" = pi-arm64 ]; then
+    command -v dtc > /dev/null || die "missing tool: dtc, which compiles the Pi's device-tree overlays (apt-get install device-tree-compiler)"
+  fi
   if [ -n "$qemu_user" ] && [ "$(dpkg --print-architecture)" != "$arch" ]; then
     if [ ! -e "/proc/sys/fs/binfmt_misc/$qemu_user" ]; then
       command -v update-binfmts > /dev/null && update-binfmts --enable "$qemu_user" > /dev/null 2>&1 || true
@@ -314,6 +317,14 @@ assemble_boot() {
       cp -r "$root"/usr/lib/raspi-firmware/* "$bootdir/"
       cp "$root/usr/lib/linux-image-$kver"/broadcom/bcm2*.dtb "$bootdir/"
       [ -d "$root/usr/lib/linux-image-$kver/overlays" ] && cp -r "$root/usr/lib/linux-image-$kver/overlays" "$bootdir/"
+      # SolarTap's own overlays (LEDs, RS485 UART), for the mainline trees above: Debian ships no Raspberry Pi
+      # overlays for them. -@ keeps the label references for the firmware to resolve against the trees' __symbols__.
+      mkdir -p "$bootdir/overlays"
+      local dts
+      for dts in "$repo"/overlays/devicetree/*.dts; do
+        dtc -@ -q -I dts -O dtb -o "$bootdir/overlays/$(basename "$dts" .dts).dtbo" "$dts" ||
+          die "dtc cannot compile $dts"
+      done
       cp "$root/boot/vmlinuz-$kver" "$bootdir/vmlinuz"
       cp "$root/boot/initrd.img-$kver" "$bootdir/initrd.img"
       {
