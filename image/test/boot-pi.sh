@@ -2,6 +2,8 @@
 # Builds the pi-arm64 image (or takes --image FILE) and checks it without a Pi:
 #   - the FAT partition holds what the Pi firmware needs (read with mtools): firmware, DTBs, kernel, initramfs,
 #     config.txt including solartap-config.txt, cmdline.txt naming the root partition, SolarTap's files;
+#   - every overlay solartap-config.txt loads is in overlays/, and applied with fdtoverlay to the Pi 3/4 DTBs
+#     beside it gives the LEDs, the RS485 UART, I2C1 and the watchdog of hardware/pinout.md (image/test/overlays.sh);
 #   - its kernel, initramfs and root file system boot under qemu-system-aarch64 -M virt to multi-user.target.
 # (The Pi's own boot path, the firmware reading config.txt, cannot be emulated here: QEMU's raspi machines
 # do not run the firmware.) Ends with "boot-pi: N passed, N failed".
@@ -13,6 +15,8 @@ repo=$(cd "$here/../.." && pwd)
 test_name=boot-pi
 # shellcheck source=image/test/lib.sh
 . "$here/lib.sh"
+# shellcheck source=image/test/overlays.sh
+. "$here/overlays.sh"
 
 image=""
 app_args=()
@@ -80,6 +84,19 @@ check_fat() {
   truncate -s +512M "$disk"
 }
 
+# The overlays solartap-config.txt names, as the image carries them, on the image's own DTBs.
+check_fat_overlays() {
+  local name names
+  mkdir -p "$work/fat-dtb" "$work/fat-overlays"
+  MTOOLS_SKIP_CHECK=1 mcopy -n -i "$(fat)" "::/bcm2711-*.dtb" "::/bcm2837-*.dtb" "$work/fat-dtb/"
+  names=$(fat_text solartap-config.txt | tr -d '\r' | sed -n 's/^dtoverlay=\([^,]*\).*/\1/p')
+  for name in $names; do
+    check "FAT: overlays/$name.dtbo (dtoverlay=$name in solartap-config.txt)" fat_has "overlays/$name.dtbo"
+    MTOOLS_SKIP_CHECK=1 mcopy -n -i "$(fat)" "::/overlays/$name.dtbo" "$work/fat-overlays/" 2> /dev/null || true
+  done
+  check_overlays "$work/fat-dtb" "$work/fat-overlays"
+}
+
 boot_virt() {
   MTOOLS_SKIP_CHECK=1 mcopy -o -i "$(fat)" ::/vmlinuz "$work/vmlinuz"
   MTOOLS_SKIP_CHECK=1 mcopy -o -i "$(fat)" ::/initrd.img "$work/initrd.img"
@@ -119,10 +136,12 @@ boot_virt() {
 main() {
   [ "$(id -u)" -eq 0 ] || { echo "$test_name: needs root" >&2; exit 2; }
   command -v qemu-system-aarch64 > /dev/null || { echo "$test_name: missing qemu-system-aarch64 (apt-get install qemu-system-arm)" >&2; exit 2; }
+  command -v fdtoverlay > /dev/null || { echo "$test_name: missing fdtoverlay (apt-get install device-tree-compiler)" >&2; exit 2; }
   work=$(mktemp -d /tmp/solartap-boot-pi.XXXXXX)
   trap cleanup EXIT
   build_image
   check_fat
+  check_fat_overlays
   boot_virt
   say "times: build ${build_seconds:-n/a} s, multi-user ${multi_user_seconds:-n/a} s (TCG)"
   stop_qemu
