@@ -3,6 +3,8 @@
 # time to READY (a NOTIFY_SOCKET stand-in), resident memory at idle and under load, and the post-to-ACK latency of
 # N simulated inverters in one `solartap simulate` process. Needs a Release build and socat.
 #   tests/perf/server-latency.sh [INVERTERS=50] [POSTS=15] [STARTS=3]
+# SOLARTAP=DIR/solartap runs that executable (a `dotnet publish -r linux-x64 --self-contained` folder, as the image
+# ships it) as the supervisor instead of the Release build's solartap.dll; the simulator stays the Release build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 inverters=${1:-50} posts=${2:-15} starts=${3:-3}
@@ -13,6 +15,13 @@ if [ "${UNIT_ENV:-1}" = 1 ]; then
   export $(sed -n 's/^Environment=//p' overlays/rootfs/usr/lib/systemd/system/solartap.service)
 fi
 [ -f "$dll" ] || { echo "build first: dotnet build Appliance.sln -c Release" >&2; exit 2; }
+if [ -n "${SOLARTAP:-}" ]; then
+  [ -x "$SOLARTAP" ] || { echo "SOLARTAP=$SOLARTAP is not an executable" >&2; exit 2; }
+  supervisor_cmd=("$SOLARTAP")
+else
+  supervisor_cmd=(dotnet "$dll")
+fi
+echo "supervisor: ${supervisor_cmd[*]}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dir=$(mktemp -d)
 supervisor=""
 notify=""
@@ -38,6 +47,9 @@ status:
 YAML
 mkdir -p "$dir/keys"
 rss() { awk '/VmRSS/ {print $2 / 1024}' "/proc/$1/status"; }
+# VmRSS's parts: anonymous (GC heap, malloc, JIT'd code, stacks), file-backed (the runtime's and the assemblies'
+# mapped code), shared memory.
+rss_parts() { awk '/RssAnon|RssFile|RssShmem/ {printf "%s %.1f MB  ", $1, $2 / 1024}' "/proc/$1/status"; }
 now_ms() { date +%s%3N; }
 
 start_supervisor() {
@@ -45,7 +57,7 @@ start_supervisor() {
   socat -u UNIX-RECV:"$dir/notify" OPEN:"$dir/notify.log",creat,append & notify=$!
   while [ ! -S "$dir/notify" ]; do sleep 0.01; done
   local t0; t0=$(now_ms)
-  NOTIFY_SOCKET="$dir/notify" dotnet "$dll" run --config "$dir/solartap.yaml" > "$dir/supervisor.log" 2>&1 & supervisor=$!
+  NOTIFY_SOCKET="$dir/notify" "${supervisor_cmd[@]}" run --config "$dir/solartap.yaml" > "$dir/supervisor.log" 2>&1 & supervisor=$!
   until grep -q READY=1 "$dir/notify.log" 2>/dev/null; do sleep 0.005; done
   ready_ms=$(( $(now_ms) - t0 ))
 }
@@ -62,7 +74,7 @@ for i in $(seq 1 "$starts"); do
 done
 
 sleep 3
-echo "idle RSS: $(rss "$supervisor") MB"
+echo "idle RSS: $(rss "$supervisor") MB ($(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l))"
 
 peak=0
 dotnet "$dll" simulate --server 127.0.0.1:32222 --id 7E200001 --count "$inverters" --optimizers 20 --interval 2s --posts "$posts" \
@@ -72,8 +84,9 @@ while kill -0 "$simulator" 2>/dev/null; do
 done
 wait "$simulator" && status=0 || status=$?
 echo "loaded RSS (peak of samples every 0.2 s, $inverters inverters): $peak MB"
-echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB"
+echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB; after the load: $(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l)"
 grep -E 'Post-to-ACK|^OK|^FAILED' "$dir/simulate.log"
 echo "journal: $(dotnet "$dll" journal export --journal "$dir/journal.db" | wc -l) readings; simulate exit $status"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 stop_supervisor
 exit "$status"

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -102,7 +103,8 @@ public static class SupervisorHost
         Add(options.Journal);
         Add(options.Status);
 
-        void Add<T>(T section)
+        // The annotation IOptions<T> carries, so a trimmed publish keeps what Options needs of each section.
+        void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(T section)
             where T : class
         {
             services.AddSingleton(section);
