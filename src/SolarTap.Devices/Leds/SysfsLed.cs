@@ -4,8 +4,8 @@ using System.Text;
 namespace SolarTap.Devices.Leds;
 
 /// <summary>
-/// An LED of the kernel LED class, driven through its sysfs folder (the gpio-led overlay in config.txt creates
-/// one per LED): writes <c>brightness</c>, <c>trigger</c> and, with the timer trigger, <c>delay_on</c> and
+/// An LED of the kernel LED class, driven through its sysfs folder (a gpio-leds device-tree node creates one per
+/// LED; on the image, the solartap-leds overlay): writes <c>brightness</c>, <c>trigger</c> and, with the timer trigger, <c>delay_on</c> and
 /// <c>delay_off</c> in milliseconds, each as one ASCII write. The kernel then blinks the LED itself, so blinking
 /// costs no CPU. The class folder comes from configuration; tests point it at a fake tree.
 /// </summary>

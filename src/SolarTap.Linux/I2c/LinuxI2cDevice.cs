@@ -12,7 +12,7 @@ namespace SolarTap.Linux.I2c;
 public sealed unsafe class LinuxI2cDevice : II2cDevice, IDisposable
 {
     /// <summary>What to do when the bus is missing on a Raspberry Pi.</summary>
-    public const string EnableHint = "enable i2c in config.txt (dtparam=i2c_arm=on) and reboot";
+    public const string EnableHint = "on Raspberry Pi OS, add dtparam=i2c_arm=on to config.txt and reboot (the SolarTap image enables the bus already)";
 
     private readonly FileDescriptorHandle _fd;
 

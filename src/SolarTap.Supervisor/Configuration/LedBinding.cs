@@ -3,7 +3,7 @@ using SolarTap.Linux.Gpio;
 namespace SolarTap.Supervisor.Configuration;
 
 /// <summary>What drives one status LED: a kernel LED by name, a GPIO line blinked by the supervisor, or nothing.</summary>
-/// <param name="ClassName">The LED's folder under the LED class directory (from the gpio-led overlay's label), or null.</param>
+/// <param name="ClassName">The LED's folder under the LED class directory (the label in the device tree's gpio-leds node), or null.</param>
 /// <param name="Line">The GPIO line, when the LED is on a plain line rather than a kernel LED, or null.</param>
 public sealed record LedBinding(string? ClassName, GpioLineAddress? Line)
 {

@@ -111,7 +111,7 @@ internal sealed partial class StatusDevices : IDisposable
                         return led;
                     }
 
-                    throw new FileNotFoundException($"{led.Directory} does not exist: add the gpio-led overlay for it to config.txt (docs/status.md)");
+                    throw new FileNotFoundException($"{led.Directory} does not exist: the kernel has no LED of that name. On the SolarTap image, dtoverlay=solartap-leds in solartap-config.txt creates the solartap-* LEDs (hardware/pinout.md); elsewhere, give the LED as gpio:LINE (docs/status.md)");
                 }
 
                 GpioOutputLine line = GpioOutputLine.Request(binding.Line!, options.ActiveLow, initialValue: false, gpioDirectory);

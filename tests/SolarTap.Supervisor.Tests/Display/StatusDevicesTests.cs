@@ -26,7 +26,7 @@ public sealed class StatusDevicesTests : IDisposable
         string problem = Assert.Single(devices.LedProblems);
         Assert.Contains("error LED solartap-error", problem, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(leds.Root, "solartap-error"), problem, StringComparison.Ordinal);
-        Assert.Contains("gpio-led overlay", problem, StringComparison.Ordinal);
+        Assert.Contains("dtoverlay=solartap-leds", problem, StringComparison.Ordinal);
         Assert.NotNull(devices.Leds);
         Assert.Equal("3 of 4 LEDs", devices.LedSummary);
     }
