@@ -70,6 +70,9 @@ configure_target() {
     systemd systemd-sysv systemd-resolved systemd-timesyncd udev dbus kmod
     initramfs-tools iproute2 openssh-server ca-certificates wpasupplicant
     libssl3t64 zlib1g libstdc++6 libpcap0.8t64 fdisk e2fsprogs dosfstools util-linux
+    # systemd-resolved 257 publishes the mDNS name (solartap.local) only when it can load libidn2: without it,
+    # it falls back to the name "linux" ("Failed to escape hostname: Invalid argument" in its debug log).
+    libidn2-0
   )
   case "$target" in
     pc-amd64)
