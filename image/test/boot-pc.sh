@@ -6,7 +6,16 @@
 #   - `solartap simulate` runs an encrypted inverter session against it,
 #   - the guest's console report shows solartap.service active under systemd (Type=notify, its watchdog),
 #     as user solartap, not restarted.
-# Ends with "boot-pc: N passed, N failed". Needs root, qemu-system-x86, ovmf, udhcpc, dnsutils, iproute2, mtools.
+# Then boots a second copy set up as a user would for the other variants (appliance.txt, cmdline): a read-only
+# root, bridge mode (its uplink port on a "home network" namespace with a DHCP server) and a Wi-Fi uplink (the
+# guest kernel's mac80211_hwsim radio):
+#   - the root is read-only and the supervisor still runs, its journal on the data partition,
+#   - both ports are in br0, which gets its address from the home network; the inverter side gets a lease from
+#     the home network through the bridge,
+#   - solartap.local answers by mDNS on the home network, and the web page is served there,
+#   - wpa_supplicant runs on wlan0 with the network named in appliance.txt.
+# Ends with "boot-pc: N passed, N failed". Needs root, qemu-system-x86, ovmf, udhcpc, dnsutils, iproute2, mtools,
+# dnsmasq, python3.
 #   image/test/boot-pc.sh [--image FILE.img] [--keep]      (--keep: leave the work folder for a look)
 set -euo pipefail
 
@@ -18,7 +27,10 @@ test_name=boot-pc
 
 image=""
 keep=0
-ns=solartap-img-$$
+ns=solartap-img-$$      # QEMU runs here; tap0 is the inverter's side of the link
+home_ns=solartap-home-$$ # boot 2: the home network behind the uplink port, with its DHCP server
+home_ip=10.77.0.1
+wifi_ssid=SolarTapTest
 inverter_id=7E1A0001
 guest_ip=192.168.50.1
 boot_limit=${BOOT_LIMIT:-900}
@@ -35,17 +47,19 @@ done
 
 cleanup() {
   stop_qemu
+  if [ -f "${work:-}/dnsmasq.pid" ]; then kill "$(cat "$work/dnsmasq.pid")" 2> /dev/null || true; fi
   ip netns del "$ns" 2> /dev/null || true
+  ip netns del "$home_ns" 2> /dev/null || true
   if [ "$keep" -eq 1 ]; then say "work folder kept: $work"; else rm -rf "$work"; fi
 }
 
 need_tools() {
   local missing=() tool
-  for tool in qemu-system-x86_64 udhcpc dig ip mcopy sfdisk xz; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+  for tool in qemu-system-x86_64 udhcpc dig ip mcopy sfdisk xz dnsmasq python3; do command -v "$tool" > /dev/null || missing+=("$tool"); done
   [ -f /usr/share/ovmf/OVMF.fd ] || missing+=("ovmf")
   [ "$(id -u)" -eq 0 ] || { echo "$test_name: needs root (network namespace, tap device)" >&2; exit 2; }
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "$test_name: missing ${missing[*]} (apt-get install qemu-system-x86 ovmf udhcpc dnsutils iproute2 mtools fdisk xz-utils)" >&2
+    echo "$test_name: missing ${missing[*]} (apt-get install qemu-system-x86 ovmf udhcpc dnsutils iproute2 mtools fdisk xz-utils dnsmasq-base python3)" >&2
     exit 2
   fi
 }
@@ -60,30 +74,24 @@ build_image() {
   say "build took $build_seconds s"
 }
 
-# The test's own copy of the image, with a test configuration, an inverter key and console-report on its FAT
+# A copy of the image for one boot, with solartap.yaml (on stdin), an inverter key and console-report on its FAT
 # partition (what a user could put there too).
 prepare_disk() {
-  disk="$work/disk.img"
+  disk=$1
   cp --sparse=always "$image" "$disk"
-  local offset key
-  offset=$(partition_offset "$disk" 1)
-  key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-  echo "$key" > "$work/$inverter_id.key"
-  cat > "$work/solartap.yaml" <<EOF
-# image/test/boot-pc.sh: the boot partition's configuration for the test.
-network:
-  uplink_interface: eth1
-solaredge:
-  require_clock_sync: false
-  keys_directory: /boot/firmware/keys
-EOF
+  fat_offset=$(partition_offset "$disk" 1)
+  cat > "$work/solartap.yaml"
   : > "$work/console-report"
   export MTOOLS_SKIP_CHECK=1
-  mcopy -o -i "$disk@@$offset" "$work/solartap.yaml" "$work/console-report" ::/
-  mmd -i "$disk@@$offset" ::/keys
-  mcopy -o -i "$disk@@$offset" "$work/$inverter_id.key" ::/keys/
+  mcopy -o -i "$disk@@$fat_offset" "$work/solartap.yaml" "$work/console-report" ::/
+  mmd -i "$disk@@$fat_offset" ::/keys
+  mcopy -o -i "$disk@@$fat_offset" "$work/$inverter_id.key" ::/keys/
   # A bigger "card" than the image: the data partition grows to its end on the first boot.
   truncate -s +512M "$disk"
+}
+
+make_key() {
+  od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$work/$inverter_id.key"
 }
 
 start_network() {
@@ -95,20 +103,21 @@ start_network() {
   ip -n "$ns" link set tap0 up
 }
 
+# start_qemu NAME UPLINK_NETDEV: boots $disk; the uplink NIC is QEMU's user network or a tap device.
 start_qemu() {
-  local accel=tcg cpu=max
+  local name=$1 uplink=$2 accel=tcg cpu=max
   if kvm_usable; then accel=kvm cpu=host; fi
-  console="$work/console.log"
+  console="$work/console-$name.log"
   : > "$console"
-  step "booting under qemu-system-x86_64 ($accel)"
+  step "$name: booting under qemu-system-x86_64 ($accel)"
   boot_started=$SECONDS
   ip netns exec "$ns" qemu-system-x86_64 -machine q35 -accel "$accel" -cpu "$cpu" -m 1024 -smp 2 \
     -bios /usr/share/ovmf/OVMF.fd \
     -drive file="$disk",format=raw,if=virtio \
     -netdev tap,id=inverter,ifname=tap0,script=no,downscript=no -device virtio-net-pci,netdev=inverter,mac=52:54:00:50:00:01 \
-    -netdev user,id=uplink -device virtio-net-pci,netdev=uplink,mac=52:54:00:50:00:02 \
+    -netdev "$uplink" -device virtio-net-pci,netdev=uplink,mac=52:54:00:50:00:02 \
     -device i6300esb -display none -serial file:"$console" -monitor none -no-reboot \
-    > "$work/qemu.log" 2>&1 &
+    > "$work/qemu-$name.log" 2>&1 &
   qemu_pid=$!
   accel_used=$accel
 }
@@ -147,10 +156,11 @@ EOF
   chmod 755 "$work/udhcpc.script"
 }
 
+# dhcp_lease PREFIX: udhcpc on the inverter's side gets an address that starts with PREFIX (a regex).
 dhcp_lease() {
   write_udhcpc_script
   ip netns exec "$ns" udhcpc -i tap0 -f -n -q -t 20 -T 3 -s "$work/udhcpc.script"
-  ip -n "$ns" -4 address show tap0 | grep 'inet 192\.168\.50\.'
+  ip -n "$ns" -4 address show tap0 | grep "inet $1"
 }
 
 dns_answer() {
@@ -204,21 +214,157 @@ check_guest_state() {
   check "no unit failed" no_failed_units
 }
 
+# Boot 2's variant, set up on the FAT partition as docs/install.md tells a user: bridge mode and Wi-Fi in
+# appliance.txt, the router functions off in solartap.yaml, "ro" on the kernel command line. The command line
+# also loads mac80211_hwsim, a simulated Wi-Fi radio (wlan0), so the Wi-Fi uplink has a device.
+prepare_variant_disk() {
+  prepare_disk "$work/disk-variants.img" <<'EOF'
+# image/test/boot-pc.sh, boot 2: bridge mode (docs/install.md).
+network:
+  dhcp_port: off
+dns:
+  port: off
+solaredge:
+  mode: off
+EOF
+  cat > "$work/appliance.txt" <<EOF
+network_mode=bridge
+wifi_ssid=$wifi_ssid
+wifi_psk=solar tap test
+wifi_country=DE
+EOF
+  local entry=::/loader/entries/solartap.conf
+  mtype -i "$disk@@$fat_offset" "$entry" | tr -d '\r' |
+    sed -e 's/ rw / ro /' -e 's/^options /options modules-load=mac80211_hwsim /' > "$work/solartap.conf"
+  grep -q ' ro ' "$work/solartap.conf" || { say "no ' rw ' to replace in the boot entry"; return 1; }
+  mcopy -o -i "$disk@@$fat_offset" "$work/solartap.conf" "$entry"
+  mcopy -o -i "$disk@@$fat_offset" "$work/appliance.txt" ::/appliance.txt
+}
+
+# The home network: tap1 (the appliance's uplink port) bridged to a veth whose other end, in its own
+# namespace, has a DHCP server (dnsmasq) as a home router would.
+start_home_network() {
+  ip netns add "$home_ns"
+  ip -n "$home_ns" link set lo up
+  ip -n "$ns" tuntap add dev tap1 mode tap
+  ip -n "$ns" link add home type bridge
+  ip -n "$ns" link add home0 type veth peer name home1 netns "$home_ns"
+  ip -n "$ns" link set tap1 master home
+  ip -n "$ns" link set home0 master home
+  ip -n "$ns" link set tap1 up
+  ip -n "$ns" link set home0 up
+  ip -n "$ns" link set home up
+  ip -n "$home_ns" address add "$home_ip/24" dev home1
+  ip -n "$home_ns" link set home1 up
+  ip netns exec "$home_ns" dnsmasq --port=0 --interface=home1 --bind-interfaces \
+    --dhcp-range=10.77.0.50,10.77.0.150,10m --dhcp-leasefile="$work/dnsmasq.leases" \
+    --pid-file="$work/dnsmasq.pid" --log-facility="$work/dnsmasq.log" --log-dhcp
+}
+
+# The appliance's address on the home network (br0), from the last report.
+bridge_address() {
+  report_shows '^ip: br0 ' | grep -oE '10\.77\.0\.[0-9]+' | head -1
+}
+
+# Waits for a report that shows br0's address, the Wi-Fi state and `solartap status` answering.
+wait_for_variant_report() {
+  local waited=0
+  while [ $waited -lt 240 ]; do
+    if [ -n "$(bridge_address)" ] && report_shows '^wifi: wpa_state=' > /dev/null &&
+      report_shows '^status: solartap: ' > /dev/null && ! report_shows 'did not answer' > /dev/null; then
+      break
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
+  echo "--- the guest's last report:"
+  last_report "$console" | sed 's/^/    /'
+}
+
+no_inverter_address() {
+  ! report_shows '^ip: eth0 .*192\.168\.'
+}
+
+mdns_answer() {
+  local answer expected
+  expected=$(bridge_address)
+  answer=$(ip netns exec "$home_ns" python3 "$here/mdns-query.py" solartap.local "$home_ip" 20)
+  echo "$answer (br0 has $expected)"
+  [[ $answer == "solartap.local is $expected "* ]]
+}
+
+# The web page's port as `solartap status` shows it (80 here: with solaredge.mode off, port 80 is free).
+web_port() {
+  local url
+  url=$(report_shows '^status: +web +running' | grep -oE 'http://[^ ]+' | head -1)
+  [[ $url =~ :([0-9]+)/?$ ]] && echo "${BASH_REMATCH[1]}" || echo 80
+}
+
+web_page_on_home_network() {
+  ip netns exec "$home_ns" python3 - "http://$(bridge_address):$(web_port)/" <<'EOF'
+import sys, urllib.request
+with urllib.request.urlopen(sys.argv[1], timeout=20) as r:
+    body = r.read()
+    print(f"{sys.argv[1]}: HTTP {r.status}, {len(body)} bytes")
+    sys.exit(0 if r.status == 200 and b"SolarTap" in body else 1)
+EOF
+}
+
+check_variant_state() {
+  wait_for_variant_report
+  check "the root file system is read-only" report_shows '^mount: / /dev/vda2 ext4 [^ ]+ ro,'
+  check "the data partition is writable on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4 [^ ]+ rw,'
+  check "solartap status answers: running (its journal on the data partition)" report_shows '^status: solartap: running'
+  check "it was never restarted (NRestarts=0)" report_shows '^unit: NRestarts=0'
+  check "bridge mode: eth0 is in br0" report_shows '^bridge: eth0 in br0'
+  check "bridge mode: eth1 is in br0" report_shows '^bridge: eth1 in br0'
+  check "bridge mode: eth0 has no address of its own" no_inverter_address
+  check "bridge mode: br0 got its address from the home network's DHCP server" bridge_address
+  check "through the bridge, the inverter side gets a lease from the home network" dhcp_lease '10\.77\.0\.'
+  check "solartap.local answers by mDNS on the home network" mdns_answer
+  check "the web page is served on the home network (port $(web_port), from solartap status)" web_page_on_home_network
+  check "Wi-Fi: solartap-wifi.service runs wpa_supplicant on wlan0" report_shows '^wifi: solartap-wifi.service active'
+  check "Wi-Fi: wpa_supplicant has the network from appliance.txt" report_shows "^wifi: network 0\s+$wifi_ssid\s"
+  check "Wi-Fi: wpa_supplicant looks for it" report_shows '^wifi: wpa_state=(SCANNING|DISCONNECTED|ASSOCIATING|AUTHENTICATING)'
+  check "no unit failed" no_failed_units
+}
+
 main() {
   need_tools
   work=$(mktemp -d /tmp/solartap-boot-pc.XXXXXX)
   trap cleanup EXIT
   build_image
-  prepare_disk
+  make_key
   start_network
-  start_qemu
+
+  prepare_disk "$work/disk.img" <<'EOF'
+# image/test/boot-pc.sh: the boot partition's configuration for the test.
+network:
+  uplink_interface: eth1
+solaredge:
+  require_clock_sync: false
+  keys_directory: /boot/firmware/keys
+EOF
+  start_qemu router "user,id=uplink"
   if wait_for_boot; then
-    check "DHCP: udhcpc on the inverter link gets a lease" dhcp_lease
+    check "DHCP: udhcpc on the inverter link gets a lease" dhcp_lease '192\.168\.50\.'
     check "DNS: prod.solaredge.com resolves to the appliance" dns_answer
     check "an encrypted simulated inverter session is acknowledged" simulate_session
     check_guest_state
   fi
   say "times: build ${build_seconds:-n/a} s, multi-user ${multi_user_seconds:-n/a} s, supervisor ready ${ready_seconds:-n/a} s ($accel_used)"
+  stop_qemu
+  ip -n "$ns" -4 address flush dev tap0
+
+  step "boot 2: a read-only root, bridge mode and a Wi-Fi uplink"
+  prepare_variant_disk
+  start_home_network
+  multi_user_seconds="" ready_seconds=""
+  start_qemu variants "tap,id=uplink,ifname=tap1,script=no,downscript=no"
+  if wait_for_boot; then
+    check_variant_state
+  fi
+  say "times (read-only root, bridge, Wi-Fi): multi-user ${multi_user_seconds:-n/a} s, supervisor ready ${ready_seconds:-n/a} s"
   stop_qemu
   summary
 }

@@ -25,10 +25,23 @@ report() {
     echo "mount: $(findmnt -n -o TARGET,SOURCE,FSTYPE,SIZE,OPTIONS "$dir" 2> /dev/null | head -1 | tr -s ' ')"
   done
   ip -brief address 2> /dev/null | sed 's/^/ip: /'
+  local port
+  for port in /sys/class/net/*/brport; do
+    [ -e "$port" ] || continue
+    port=${port%/brport}
+    echo "bridge: ${port##*/} in $(basename "$(readlink "$port/master")")"
+  done
+  echo "host: $(uname -n)"
+  resolvectl mdns 2> /dev/null | sed 's/^/mdns: /'
+  if [ -e /run/solartap-wifi/wpa_supplicant.conf ]; then
+    echo "wifi: solartap-wifi.service $(systemctl is-active solartap-wifi.service 2> /dev/null)"
+    wpa_cli -p /run/wpa_supplicant -i wlan0 status 2> /dev/null | grep -E '^(wpa_state|ssid|key_mgmt)=' | sed 's/^/wifi: /'
+    wpa_cli -p /run/wpa_supplicant -i wlan0 list_networks 2> /dev/null | tail -n +2 | sed 's/^/wifi: network /'
+  fi
   if [ -x /opt/solartap/solartap ]; then
     # A slow machine (an emulator) may miss `solartap status`'s 5 s answer window once: ask up to three times.
-    local attempt out
-    for attempt in 1 2 3; do
+    local out
+    for _ in 1 2 3; do
       out=$(timeout 60 /opt/solartap/solartap status 2>&1 | head -40)
       case "$out" in *"did not answer"*) sleep 2 ;; *) break ;; esac
     done
@@ -36,6 +49,7 @@ report() {
   fi
   systemctl --failed --no-legend --plain 2> /dev/null | sed 's/^/failed: /'
   journalctl -b -u solartap.service -n 12 -o cat --no-pager 2> /dev/null | sed 's/^/log: /'
+  journalctl -b -u systemd-resolved.service -o cat --no-pager 2> /dev/null | grep -i hostname | tail -3 | sed 's/^/resolved: /'
   echo "SOLARTAP-REPORT-END"
 }
 
