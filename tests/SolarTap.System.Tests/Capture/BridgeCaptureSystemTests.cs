@@ -85,6 +85,39 @@ public class BridgeCaptureSystemTests
         Assert.Equal(copy.Count, source.Counters["readings"]); // each stored once
     }
 
+    [Fact]
+    public async Task Capture_WithoutCapNetRawOrInterface_SourceFailsSayingWhyAndTheSupervisorRuns()
+    {
+        Network.Commands.Require("setpriv", "util-linux");
+        using var watcher = new ApplianceFiles("capture-denied", "  mode: off");
+        string config = File.ReadAllText(watcher.Config)
+            .Replace("  uplink_interface: none\n", "  uplink_interface: none\n  dhcp_port: off\ndns:\n  port: off\n", StringComparison.Ordinal);
+        await using NetworkLab lab = NetworkLab.Create();
+        string bridge = await lab.AddHostAsync("br");
+        (await lab.RunAsync(bridge, "ip", "link", "add", "br0", "type", "bridge")).EnsureSuccess();
+        (await lab.RunAsync(bridge, "ip", "link", "set", "br0", "up")).EnsureSuccess();
+        string socket = Path.Combine(watcher.Folder, "status.sock");
+
+        // Root, but without CAP_NET_RAW in its bounding set: socket(AF_PACKET) fails with EPERM.
+        File.WriteAllText(watcher.Config, config + "capture:\n  interface: br0\n");
+        await using (RunningProcess denied = lab.Start(bridge, null, "setpriv", "--bounding-set=-net_raw", "dotnet", ApplianceFiles.Solartap, "run", "--config", watcher.Config))
+        {
+            await denied.WaitForOutputAsync("Capture: cannot capture on br0", Wait);
+            StatusSnapshot status = await WaitForAsync(socket, s => Source(s)?.State == ComponentState.Failed);
+            Assert.Equal(SupervisorState.Running, status.State);
+            Assert.Contains("CAP_NET_RAW", Source(status)!.Detail, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(watcher.Config, config + "capture:\n  interface: br9\n");
+        await using (RunningProcess missing = lab.Start(bridge, null, "dotnet", ApplianceFiles.Solartap, "run", "--config", watcher.Config))
+        {
+            await missing.WaitForOutputAsync("Capture: cannot capture on br9", Wait);
+            StatusSnapshot status = await WaitForAsync(socket, s => Source(s)?.State == ComponentState.Failed);
+            Assert.Contains("there is no network interface of that name", Source(status)!.Detail, StringComparison.Ordinal);
+            Assert.Contains("trying again every 5 s", Source(status)!.Detail, StringComparison.Ordinal);
+        }
+    }
+
     private static SourceStatus? Source(StatusSnapshot status) => status.Sources.FirstOrDefault(s => s.Name == "capture");
 
     private static async Task<StatusSnapshot> WaitForAsync(string socket, Func<StatusSnapshot, bool> condition)
