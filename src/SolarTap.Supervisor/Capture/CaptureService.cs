@@ -115,9 +115,7 @@ internal sealed partial class CaptureService : IHostedService, IDisposable
     private void CaptureLoop()
     {
         CancellationToken stop = _stopping.Token;
-        var tap = new SolarEdgePassiveTap(_sessions.Sessions, _ports);
-        var reassembler = new TcpReassembler(tap);
-        tap.CaptureTimeNanoseconds = () => reassembler.NowNanoseconds;
+        (SolarEdgePassiveTap tap, TcpReassembler reassembler) = NewPipeline();
         var filter = new CaptureFilter { Ports = _ports };
         BpfInstruction[] program = BpfFilters.TcpPorts(_ports);
         string? lastFailure = null;
@@ -152,6 +150,14 @@ internal sealed partial class CaptureService : IHostedService, IDisposable
                         Failed(e.Message, ref lastFailure);
                         stop.WaitHandle.WaitOne(RetryDelay);
                     }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // A bug must not end the capture silently: show it, log it, start again with a fresh pipeline.
+                        LogCrashed(_logger, e);
+                        Failed($"capture stopped by an internal error: {e.Message}", ref lastFailure);
+                        (tap, reassembler) = NewPipeline();
+                        stop.WaitHandle.WaitOne(RetryDelay);
+                    }
                 }
             }
         }
@@ -161,41 +167,55 @@ internal sealed partial class CaptureService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>The reassembler and the tap it feeds, sharing the capture clock.</summary>
+    private (SolarEdgePassiveTap Tap, TcpReassembler Reassembler) NewPipeline()
+    {
+        var tap = new SolarEdgePassiveTap(_sessions.Sessions, _ports);
+        var reassembler = new TcpReassembler(tap);
+        tap.CaptureTimeNanoseconds = () => reassembler.NowNanoseconds;
+        return (tap, reassembler);
+    }
+
     private void Receive(IPacketSource source, TcpReassembler reassembler, SolarEdgePassiveTap tap, CaptureFilter filter, CancellationToken stop)
     {
         byte[] frame = new byte[FrameBufferBytes];
         var counters = new CaptureCounters();
         long lastCounters = _time.GetTimestamp();
-        while (!stop.IsCancellationRequested)
+        try
         {
-            int length = source.Receive(frame, ReceiveSlice, out int originalLength);
-            long now = (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
-            if (length == 0)
+            while (!stop.IsCancellationRequested)
             {
-                reassembler.AdvanceTime(now); // gaps and idle flows expire on a quiet link too
-            }
-            else
-            {
-                counters.Frames++;
-                counters.Bytes += originalLength;
-                Process(frame.AsSpan(0, length), originalLength, now, reassembler, filter, counters);
-            }
+                int length = source.Receive(frame, ReceiveSlice, out int originalLength);
+                long now = (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+                if (length == 0)
+                {
+                    reassembler.AdvanceTime(now); // gaps and idle flows expire on a quiet link too
+                }
+                else
+                {
+                    counters.Frames++;
+                    counters.Bytes += originalLength;
+                    Process(frame.AsSpan(0, length), originalLength, now, reassembler, filter, counters);
+                }
 
-            foreach (SolarEdgeConnectionBatch batch in tap.TakeBatches())
-            {
-                _decoded.Writer.TryWrite(batch);
-            }
+                foreach (SolarEdgeConnectionBatch batch in tap.TakeBatches())
+                {
+                    _decoded.Writer.TryWrite(batch);
+                }
 
-            if (!counters.IsEmpty && (length == 0 || _time.GetElapsedTime(lastCounters) >= CountersInterval))
-            {
-                Report(counters, reassembler);
-                lastCounters = _time.GetTimestamp();
+                if (!counters.IsEmpty && (length == 0 || _time.GetElapsedTime(lastCounters) >= CountersInterval))
+                {
+                    Report(counters, reassembler);
+                    lastCounters = _time.GetTimestamp();
+                }
             }
         }
-
-        if (!counters.IsEmpty)
+        finally
         {
-            Report(counters, reassembler);
+            if (!counters.IsEmpty)
+            {
+                Report(counters, reassembler); // also when the interface failed: what came before it counts
+            }
         }
     }
 
@@ -268,7 +288,16 @@ internal sealed partial class CaptureService : IHostedService, IDisposable
         {
             while (reader.TryRead(out SolarEdgeConnectionBatch? item))
             {
-                await HandleAsync(item).ConfigureAwait(false);
+                try
+                {
+                    await HandleAsync(item).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // One bad batch must not stop the journaling of the next ones.
+                    _reporter.Count("journal_errors");
+                    LogJournalFailed(_logger, e.Message);
+                }
             }
         }
     }
@@ -327,6 +356,9 @@ internal sealed partial class CaptureService : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Capture: cannot capture on {Interface}: {Error}")]
     private static partial void LogFailed(ILogger logger, string @interface, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Capture: internal error; starting again")]
+    private static partial void LogCrashed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Capture: a decoded post could not be journaled: {Error}")]
     private static partial void LogJournalFailed(ILogger logger, string error);

@@ -80,6 +80,25 @@ public sealed class CaptureServiceTests : IDisposable
         Assert.Equal(ComponentState.Stopped, status.Snapshot().Sources.Single(s => s.Name == "capture").State);
     }
 
+    [Theory]
+    [InlineData(false, "the interface went down")]
+    [InlineData(true, "capture stopped by an internal error: decoder bug")]
+    public async Task Capture_ReceiveFails_SourceFailsWithTheReasonAfterJournalingWhatCameBefore(bool bug, string detail)
+    {
+        var factory = new FakePacketSourceFactory();
+        factory.Source.EnqueueCapture(TestData.SolarEdge("synth_passive_capture.pcap"));
+        factory.Source.FailWhenEmpty = bug ? new InvalidOperationException("decoder bug") : new IOException("the interface went down");
+        using IHost host = await StartAsync(factory, withKey: true);
+        StatusModel status = host.Services.GetRequiredService<StatusModel>();
+
+        SourceStatus source = await WaitForAsync(status, s => s.State == ComponentState.Failed && s.Counters.GetValueOrDefault("posts") == 2);
+        Assert.Equal(10, source.Counters["frames"]);
+
+        Assert.Contains(detail, source.Detail, StringComparison.Ordinal);
+        Assert.Equal(SupervisorState.Running, status.State);
+        await host.StopAsync();
+    }
+
     [Fact]
     public void Build_CaptureOff_NoCaptureServiceAndNoPacketSource()
     {

@@ -22,6 +22,9 @@ public sealed class FakePacketSource(string interfaceName) : IPacketSource
     /// <summary>Frames still queued.</summary>
     public int Pending => _frames.Count;
 
+    /// <summary>What <see cref="Receive"/> throws once the queue is empty, while set (an interface that went away, a bug).</summary>
+    public Exception? FailWhenEmpty { get; set; }
+
     /// <summary>Queues one frame.</summary>
     public void Enqueue(byte[] frame) => _frames.Enqueue(frame);
 
@@ -50,6 +53,11 @@ public sealed class FakePacketSource(string interfaceName) : IPacketSource
         }
 
         originalLength = 0;
+        if (FailWhenEmpty is not null)
+        {
+            throw FailWhenEmpty;
+        }
+
         Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(timeout.TotalMilliseconds, 20)));
         return 0;
     }
