@@ -22,6 +22,7 @@ internal static partial class ConfigSchema
         ["jsonl"] = (n, o) => JsonLines.Read(n, o.JsonLines),
         ["sunspec"] = (n, o) => SunSpec.Read(n, o.SunSpec),
         ["rs485"] = (n, o) => Rs485.Read(n, o.Rs485),
+        ["capture"] = (n, o) => Capture.Read(n, o.Capture),
         ["status"] = (n, o) => Status.Read(n, o.Status),
         ["leds"] = (n, o) =>
         {
@@ -64,6 +65,7 @@ internal static partial class ConfigSchema
         .. SunSpec.Keys.Select(k => $"sunspec.{k}"),
         .. SunSpecDevice.Keys.Select(k => $"sunspec.devices.{k}"),
         .. Rs485.Keys.Select(k => $"rs485.{k}"),
+        .. Capture.Keys.Select(k => $"capture.{k}"),
         .. Status.Keys.Select(k => $"status.{k}"),
         .. Leds.Keys.Select(k => $"leds.{k}"),
         .. Oled.Keys.Select(k => $"oled.{k}"),

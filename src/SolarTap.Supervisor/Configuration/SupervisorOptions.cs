@@ -30,6 +30,9 @@ public sealed class SupervisorOptions
     /// <summary>The SolarEdge RS485 master or sniffer (section <c>rs485</c>).</summary>
     public Rs485Options Rs485 { get; set; } = new();
 
+    /// <summary>The passive capture source, for bridge mode (section <c>capture</c>).</summary>
+    public CaptureOptions Capture { get; set; } = new();
+
     /// <summary>The local status socket (section <c>status</c>).</summary>
     public StatusOptions Status { get; set; } = new();
 

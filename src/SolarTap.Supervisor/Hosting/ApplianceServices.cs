@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using SolarTap.Devices.Capture;
 using SolarTap.Devices.Serial;
+using SolarTap.Linux.Capture;
+using SolarTap.Supervisor.Capture;
 using SolarTap.Supervisor.Configuration;
 using SolarTap.Supervisor.Dhcp;
 using SolarTap.Supervisor.Dns;
@@ -73,7 +76,15 @@ public static class ApplianceServices
             services.AddHostedService<Serial.Rs485Service>();
         }
 
-        // Later issues: capture, pollers.
+        if (options.Capture.Enabled)
+        {
+            // Passive capture of bridge mode (spec §5.4); tests replace IPacketSourceFactory through ConfigureServices.
+            services.AddSingleton(options.Capture);
+            services.AddSingleton<IPacketSourceFactory>(LinuxPacketSourceFactory.Instance);
+            services.AddHostedService<CaptureService>();
+        }
+
+        // Later issues: pollers.
         return services;
     }
 }

@@ -15,6 +15,9 @@ internal sealed partial class SolarEdgeStatusReporter(StatusModel status, ILogge
     /// <summary>The status source name in relay mode.</summary>
     public const string RelaySource = "solaredge-relay";
 
+    /// <summary>The status source name of the passive capture.</summary>
+    public const string CaptureSource = "capture";
+
     /// <summary>The source this service reports as.</summary>
     public string Source { get; set; } = ServerSource;
 
@@ -42,7 +45,7 @@ internal sealed partial class SolarEdgeStatusReporter(StatusModel status, ILogge
         string serial = SolarEdgeAddress.Format(post.Inverter);
         Count("posts");
         Count("readings", stored);
-        status.InverterPosted(serial, remote, stored);
+        status.InverterPosted(serial, remote, stored, Source);
         status.InverterFirmwareSeen(serial, remote, post.Encrypted ? InverterFirmware.Encrypted : InverterFirmware.Plain);
         if (logger.IsEnabled(LogLevel.Debug))
         {

@@ -21,4 +21,8 @@ public sealed record InverterStatus(
     long Posts,
     long Readings,
     InverterFirmware Firmware,
-    string? Guidance);
+    string? Guidance)
+{
+    /// <summary>The status source its last post came through (<c>solaredge-server</c>, <c>capture</c>, ...); null until it posted.</summary>
+    public string? Source { get; init; }
+}

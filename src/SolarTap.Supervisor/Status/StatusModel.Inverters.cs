@@ -30,9 +30,9 @@ public sealed partial class StatusModel
 
     /// <summary>
     /// Inverter <paramref name="serial"/> posted data from <paramref name="address"/> (if known), decoded into
-    /// <paramref name="readings"/> readings.
+    /// <paramref name="readings"/> readings, through the status source <paramref name="source"/> (if given).
     /// </summary>
-    public void InverterPosted(string serial, IPAddress? address, int readings)
+    public void InverterPosted(string serial, IPAddress? address, int readings, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(serial);
         lock (_lock)
@@ -46,6 +46,7 @@ public sealed partial class StatusModel
                 LastPost = _time.GetUtcNow(),
                 Posts = current.Posts + 1,
                 Readings = current.Readings + readings,
+                Source = source ?? current.Source,
             });
         }
 

@@ -9,12 +9,12 @@ public class ConfigValidationTests
 
     [Theory]
     // unknown keys
-    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, mqtt, jsonl, sunspec, rs485, status, leds, oled, web")]
+    [InlineData("netwrok:\n  interface: eth0\n", 1, "netwrok", "unknown key, expected one of: network, dns, solaredge, journal, mqtt, jsonl, sunspec, rs485, capture, status, leds, oled, web")]
     [InlineData("dns:\n  upstream: system\n  forward: yes\n", 3, "dns.forward", "unknown key, expected one of: local_names, upstream, port, offline")]
     [InlineData("network:\n  reservations:\n    - mac: 00:27:02:00:00:01\n      address: 192.168.50.10\n      ip: 1\n", 5, "network.reservations[0].ip",
         "unknown key, expected one of: mac, address, hostname")]
     // wrong types
-    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, mqtt, jsonl, sunspec, rs485, status, leds, oled, web, found a list")]
+    [InlineData("- network\n", 1, "", "expected a mapping of network, dns, solaredge, journal, mqtt, jsonl, sunspec, rs485, capture, status, leds, oled, web, found a list")]
     [InlineData("network: eth0\n", 1, "network", "expected a mapping of interface, address, pool_start, pool_end, lease_time, reservations, allowed_mac_prefixes, allowed_macs, dhcp_port, lease_file, uplink_interface, found \"eth0\"")]
     [InlineData("solaredge:\n  ports: 22222\n", 2, "solaredge.ports", "expected a list of TCP port numbers such as [22222, 22221, 80], found \"22222\"")]
     [InlineData("solaredge:\n  ports: [http]\n", 2, "solaredge.ports[0]", "expected a TCP port number from 1 to 65535, found \"http\"")]
