@@ -60,8 +60,10 @@ internal static class ConfigValidator
             return;
         }
 
-        bool poolOk = true;
-        foreach ((string key, IPAddress address) in new[] { ("network.pool_start", n.PoolStart), ("network.pool_end", n.PoolEnd) })
+        // With the DHCP server off, the default pool is unused: it need not fit a changed subnet (bridge mode).
+        bool poolUnused = n.DhcpPort is null && !errors.IsPresent("network.pool_start") && !errors.IsPresent("network.pool_end");
+        bool poolOk = !poolUnused;
+        foreach ((string key, IPAddress address) in poolUnused ? [] : new[] { ("network.pool_start", n.PoolStart), ("network.pool_end", n.PoolEnd) })
         {
             if (!errors.Failed(key) && !IsHostAddress(subnet, address))
             {

@@ -93,6 +93,27 @@ public class ConfigValidationTests
             errors);
     }
 
+
+    [Fact]
+    public void Parse_NewSubnetWithDhcpOff_DefaultPoolIsNotChecked()
+    {
+        ConfigLoadResult result = ConfigLoader.Parse("network:\n  address: 10.0.0.1/24\n  dhcp_port: off\n", File);
+
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Parse_NewSubnetWithDhcpOffAndAPoolWritten_ChecksThePool()
+    {
+        IReadOnlyList<ConfigError> errors = ConfigLoader.Parse("network:\n  address: 10.0.0.1/24\n  dhcp_port: off\n  pool_start: 192.168.1.5\n", File).Errors;
+
+        Assert.Equal(
+            [
+                new ConfigError(File, 2, "network.pool_end", "expected a host address inside 10.0.0.0/24 (network.address 10.0.0.1/24), found 192.168.50.199 (the default)"),
+                new ConfigError(File, 4, "network.pool_start", "expected a host address inside 10.0.0.0/24 (network.address 10.0.0.1/24), found 192.168.1.5"),
+            ],
+            errors);
+    }
     [Fact]
     public void Parse_SocketPathLongerThanASocketAddressHolds_IsReported()
     {
