@@ -47,6 +47,7 @@ done
 
 cleanup() {
   stop_qemu
+  if [ -n "${home_server_pid:-}" ]; then kill "$home_server_pid" 2> /dev/null || true; fi
   if [ -f "${work:-}/dnsmasq.pid" ]; then kill "$(cat "$work/dnsmasq.pid")" 2> /dev/null || true; fi
   ip netns del "$ns" 2> /dev/null || true
   ip netns del "$home_ns" 2> /dev/null || true
@@ -170,11 +171,17 @@ dns_answer() {
   [ "$answer" = "$guest_ip" ]
 }
 
-simulate_session() {
+# The solartap command this machine runs (the simulator, boot 2's stand-in server): the app the image build
+# published, else the sources.
+solartap_command() {
   local solartap=${SOLARTAP_IMAGE_CACHE:-$repo/image/.cache}/app-linux-x64/solartap
-  [ -x "$solartap" ] || solartap="dotnet run --project $repo/src/SolarTap -c Release --"
-  # shellcheck disable=SC2086
-  ip netns exec "$ns" $solartap simulate --server "$guest_ip:22222" --id "$inverter_id" \
+  if [ -x "$solartap" ]; then echo "$solartap"; else echo "dotnet run --project $repo/src/SolarTap -c Release --"; fi
+}
+
+# simulate_session SERVER_ADDRESS: an encrypted inverter session of three posts, each acknowledged.
+simulate_session() {
+  # shellcheck disable=SC2046
+  ip netns exec "$ns" $(solartap_command) simulate --server "$1:22222" --id "$inverter_id" \
     --key "$work/$inverter_id.key" --posts 3 --interval 2s --timeout 180s
 }
 
@@ -226,6 +233,9 @@ dns:
   port: off
 solaredge:
   mode: off
+  keys_directory: /boot/firmware/keys
+capture:
+  interface: br0
 EOF
   cat > "$work/appliance.txt" <<EOF
 network_mode=bridge
@@ -259,6 +269,50 @@ start_home_network() {
   ip netns exec "$home_ns" dnsmasq --port=0 --interface=home1 --bind-interfaces \
     --dhcp-range=10.77.0.50,10.77.0.150,10m --dhcp-leasefile="$work/dnsmasq.leases" \
     --pid-file="$work/dnsmasq.pid" --log-facility="$work/dnsmasq.log" --log-dhcp
+}
+
+# Bridge mode's other end: the inverter's "real" monitoring server, a stand-in `solartap run` on the home
+# network. The appliance in between only watches (capture.interface: br0).
+start_home_server() {
+  local home=$work/home
+  mkdir -p "$home/keys"
+  cp "$work/$inverter_id.key" "$home/keys/${inverter_id,,}.key"
+  cat > "$home/solartap.yaml" <<EOF
+# image/test/boot-pc.sh, boot 2: the monitoring server on the home network.
+network:
+  interface: home1
+  address: $home_ip/24
+  dhcp_port: off
+  uplink_interface: none
+dns:
+  port: off
+solaredge:
+  ports: [22222]
+  require_clock_sync: false
+  keys_directory: $home/keys
+journal:
+  path: $home/journal.db
+status:
+  socket: $home/status.sock
+web:
+  port: off
+EOF
+  # shellcheck disable=SC2046
+  ip netns exec "$home_ns" $(solartap_command) run --config "$home/solartap.yaml" > "$home/server.log" 2>&1 &
+  home_server_pid=$!
+}
+
+# The capture's counters and the inverter as the appliance's `solartap status` shows them, once it has all
+# three posts (a report comes every 20 s).
+capture_decoded_session() {
+  local waited=0
+  while [ $waited -lt 120 ]; do
+    report_shows "^status: +$inverter_id .* encrypted +3 " > /dev/null && break
+    sleep 5
+    waited=$((waited + 5))
+  done
+  report_shows '^status: +capture '
+  report_shows "^status: +$inverter_id .* encrypted +3 "
 }
 
 # The appliance's address on the home network (br0), from the last report.
@@ -321,6 +375,8 @@ check_variant_state() {
   check "bridge mode: eth0 has no address of its own" no_inverter_address
   check "bridge mode: br0 got its address from the home network's DHCP server" bridge_address
   check "through the bridge, the inverter side gets a lease from the home network" dhcp_lease '10\.77\.0\.'
+  check "through the bridge, an encrypted session with the server on the home network is acknowledged" simulate_session "$home_ip"
+  check "the appliance decoded that session passively (capture on br0): encrypted, 3 posts" capture_decoded_session
   check "solartap.local answers by mDNS on the home network" mdns_answer
   check "the web page is served on the home network (port $(web_port), from solartap status)" web_page_on_home_network
   check "Wi-Fi: solartap-wifi.service runs wpa_supplicant on wlan0" report_shows '^wifi: solartap-wifi.service active'
@@ -349,7 +405,7 @@ EOF
   if wait_for_boot; then
     check "DHCP: udhcpc on the inverter link gets a lease" dhcp_lease '192\.168\.50\.'
     check "DNS: prod.solaredge.com resolves to the appliance" dns_answer
-    check "an encrypted simulated inverter session is acknowledged" simulate_session
+    check "an encrypted simulated inverter session is acknowledged" simulate_session "$guest_ip"
     check_guest_state
   fi
   say "times: build ${build_seconds:-n/a} s, multi-user ${multi_user_seconds:-n/a} s, supervisor ready ${ready_seconds:-n/a} s ($accel_used)"
@@ -359,6 +415,7 @@ EOF
   step "boot 2: a read-only root, bridge mode and a Wi-Fi uplink"
   prepare_variant_disk
   start_home_network
+  start_home_server
   multi_user_seconds="" ready_seconds=""
   start_qemu variants "tap,id=uplink,ifname=tap1,script=no,downscript=no"
   if wait_for_boot; then
