@@ -15,7 +15,7 @@
 #   - solartap.local answers by mDNS on the home network, and the web page is served there,
 #   - wpa_supplicant runs on wlan0 with the network named in appliance.txt.
 # Ends with "boot-pc: N passed, N failed". Needs root, qemu-system-x86, ovmf, udhcpc, dnsutils, iproute2, mtools,
-# dnsmasq, python3.
+# dnsmasq, python3, openssh-client.
 #   image/test/boot-pc.sh [--image FILE.img] [--keep]      (--keep: leave the work folder for a look)
 set -euo pipefail
 
@@ -56,11 +56,11 @@ cleanup() {
 
 need_tools() {
   local missing=() tool
-  for tool in qemu-system-x86_64 udhcpc dig ip mcopy sfdisk xz dnsmasq python3; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+  for tool in qemu-system-x86_64 udhcpc dig ip mcopy sfdisk xz dnsmasq python3 ssh ssh-keygen; do command -v "$tool" > /dev/null || missing+=("$tool"); done
   [ -f /usr/share/ovmf/OVMF.fd ] || missing+=("ovmf")
   [ "$(id -u)" -eq 0 ] || { echo "$test_name: needs root (network namespace, tap device)" >&2; exit 2; }
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "$test_name: missing ${missing[*]} (apt-get install qemu-system-x86 ovmf udhcpc dnsutils iproute2 mtools fdisk xz-utils dnsmasq-base python3)" >&2
+    echo "$test_name: missing ${missing[*]} (apt-get install qemu-system-x86 ovmf udhcpc dnsutils iproute2 mtools fdisk xz-utils dnsmasq-base python3 openssh-client)" >&2
     exit 2
   fi
 }
@@ -212,6 +212,8 @@ check_guest_state() {
   check "it holds only its three capabilities (CapEff 0000000000003400)" report_shows '^proc: CapEff:\s+0000000000003400'
   check "the inverter port has 192.168.50.1/24" report_shows '^ip: eth0 .* 192\.168\.50\.1/24'
   check "the uplink got an address by DHCP" report_shows '^ip: eth1 .* 10\.0\.2\.'
+  check "SSH is off: no authorized_keys on the boot partition" report_shows '^ssh: inactive'
+  check "nothing listens on port 22 of the inverter port" ssh_port_closed "$guest_ip"
   check "solartap status answers: running" report_shows '^status: solartap: running'
   check "solartap status lists the simulated inverter: encrypted, 3 posts" report_shows "^status: +$inverter_id +00:27:02:00:00:01 .* encrypted +3 "
   check "the data partition is mounted on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4'
@@ -249,6 +251,9 @@ EOF
   grep -q ' ro ' "$work/solartap.conf" || { say "no ' rw ' to replace in the boot entry"; return 1; }
   mcopy -o -i "$disk@@$fat_offset" "$work/solartap.conf" "$entry"
   mcopy -o -i "$disk@@$fat_offset" "$work/appliance.txt" ::/appliance.txt
+  # SSH on: a key of the test's own in authorized_keys.
+  ssh-keygen -q -t ed25519 -N "" -C boot-pc -f "$work/ssh-key"
+  mcopy -o -i "$disk@@$fat_offset" "$work/ssh-key.pub" ::/authorized_keys
 }
 
 # The home network: tap1 (the appliance's uplink port) bridged to a veth whose other end, in its own
@@ -364,6 +369,19 @@ with urllib.request.urlopen(sys.argv[1], timeout=20) as r:
 EOF
 }
 
+ssh_port_closed() {
+  ! ip netns exec "$ns" timeout 5 bash -c "exec 3<> /dev/tcp/$1/22" 2> /dev/null
+}
+
+ssh_login() {
+  local out
+  out=$(ip netns exec "$home_ns" ssh -i "$work/ssh-key" -o BatchMode=yes -o ConnectTimeout=30 \
+    -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "root@$(bridge_address)" \
+    'systemctl is-active solartap.service; findmnt -n -o OPTIONS /; ls /var/lib/solartap/ssh')
+  echo "$out"
+  grep -qx active <<< "$out" && grep -q '^ro,' <<< "$out" && grep -qx ssh_host_ed25519_key <<< "$out"
+}
+
 check_variant_state() {
   wait_for_variant_report
   check "the root file system is read-only" report_shows '^mount: / /dev/vda2 ext4 [^ ]+ ro,'
@@ -379,6 +397,7 @@ check_variant_state() {
   check "the appliance decoded that session passively (capture on br0): encrypted, 3 posts" capture_decoded_session
   check "solartap.local answers by mDNS on the home network" mdns_answer
   check "the web page is served on the home network (port $(web_port), from solartap status)" web_page_on_home_network
+  check "SSH with the key from authorized_keys, read-only root: host keys on the data partition" ssh_login
   check "Wi-Fi: solartap-wifi.service runs wpa_supplicant on wlan0" report_shows '^wifi: solartap-wifi.service active'
   check "Wi-Fi: wpa_supplicant has the network from appliance.txt" report_shows "^wifi: network 0\s+$wifi_ssid\s"
   check "Wi-Fi: wpa_supplicant looks for it" report_shows '^wifi: wpa_state=(SCANNING|DISCONNECTED|ASSOCIATING|AUTHENTICATING)'

@@ -32,6 +32,7 @@ report() {
     echo "bridge: ${port##*/} in $(basename "$(readlink "$port/master")")"
   done
   echo "host: $(uname -n)"
+  echo "ssh: $(systemctl is-active ssh.service 2> /dev/null)"
   resolvectl mdns 2> /dev/null | sed 's/^/mdns: /'
   if [ -e /run/solartap-wifi/wpa_supplicant.conf ]; then
     echo "wifi: solartap-wifi.service $(systemctl is-active solartap-wifi.service 2> /dev/null)"
