@@ -215,7 +215,7 @@ check_guest_state() {
   check "SSH is off: no authorized_keys on the boot partition" report_shows '^ssh: inactive'
   check "nothing listens on port 22 of the inverter port" ssh_port_closed "$guest_ip"
   check "solartap status answers: running" report_shows '^status: solartap: running'
-  check "solartap status lists the simulated inverter: encrypted, 3 posts" report_shows "^status: +$inverter_id +00:27:02:00:00:01 .* encrypted +3 "
+  check "solartap status lists the simulated inverter: encrypted, 3 posts" report_shows "^status: +$inverter_id +00:27:02:00:00:01 .* encrypted +3 .* solaredge-server *$"
   check "the data partition is mounted on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4'
   check "the data partition grew to the end of the disk (over 500 MiB)" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4 ([5-9][0-9][0-9](\.[0-9])?M|[0-9.]+G) '
   check "systemd drives the hardware watchdog (RuntimeWatchdogUSec=15s)" report_shows '^watchdog: RuntimeWatchdogUSec=15s'
@@ -317,7 +317,7 @@ capture_decoded_session() {
     waited=$((waited + 5))
   done
   report_shows '^status: +capture '
-  report_shows "^status: +$inverter_id .* encrypted +3 "
+  report_shows "^status: +$inverter_id .* encrypted +3 .* capture *$"
 }
 
 # The appliance's address on the home network (br0), from the last report.

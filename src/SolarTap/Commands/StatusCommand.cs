@@ -76,10 +76,11 @@ internal static class StatusCommand
             x.Name, StatusJson.Describe(x.State), Ago(s.Time, x.LastActivity),
             string.Join(' ', x.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")), x.Detail ?? "",
         }));
-        Table(text, "Inverters", ["SERIAL", "MAC", "ADDRESS", "HOSTNAME", "FIRMWARE", "POSTS", "READINGS", "LAST POST"], s.Inverters.Select(x => new[]
+        Table(text, "Inverters", ["SERIAL", "MAC", "ADDRESS", "HOSTNAME", "FIRMWARE", "POSTS", "READINGS", "LAST POST", "VIA"], s.Inverters.Select(x => new[]
         {
             x.Serial ?? "-", x.Mac ?? "-", x.Address ?? "-", x.Hostname ?? "-", StatusJson.Describe(x.Firmware),
             x.Posts.ToString(CultureInfo.InvariantCulture), x.Readings.ToString(CultureInfo.InvariantCulture), Ago(s.Time, x.LastPost),
+            x.Source ?? "-",
         }));
         foreach (InverterStatus inverter in s.Inverters.Where(i => i.Guidance is not null))
         {
