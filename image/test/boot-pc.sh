@@ -213,6 +213,7 @@ check_guest_state() {
   check "the inverter port has 192.168.50.1/24" report_shows '^ip: eth0 .* 192\.168\.50\.1/24'
   check "the uplink got an address by DHCP" report_shows '^ip: eth1 .* 10\.0\.2\.'
   check "SSH is off: no authorized_keys on the boot partition" report_shows '^ssh: inactive'
+  check "udevadm verify passes SolarTap's udev rules (their groups exist)" report_shows '^udev: +Fail: +0$'
   check "nothing listens on port 22 of the inverter port" ssh_port_closed "$guest_ip"
   check "solartap status answers: running" report_shows '^status: solartap: running'
   check "solartap status lists the simulated inverter: encrypted, 3 posts" report_shows "^status: +$inverter_id +00:27:02:00:00:01 .* encrypted +3 .* solaredge-server *$"

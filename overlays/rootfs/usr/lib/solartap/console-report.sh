@@ -33,6 +33,7 @@ report() {
   done
   echo "host: $(uname -n)"
   echo "ssh: $(systemctl is-active ssh.service 2> /dev/null)"
+  udevadm verify --no-style /etc/udev/rules.d/60-solartap.rules 2>&1 | sed 's/^/udev: /'
   resolvectl mdns 2> /dev/null | sed 's/^/mdns: /'
   if [ -e /run/solartap-wifi/wpa_supplicant.conf ]; then
     echo "wifi: solartap-wifi.service $(systemctl is-active solartap-wifi.service 2> /dev/null)"
