@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Resident memory of a process by mapping (tests/perf/server-latency.sh, BREAKDOWN=1): the GC heap (its large
 # reservation), malloc heap and arenas, thread stacks, the JIT's double-mapped memfd, files.  rss-breakdown.py PID [-v]
+# (-v: also the biggest files and the larger unclassified anonymous regions)
 # The GC heap is recognised by its reservation of 4 GB or more (with DOTNET_GCHeapHardLimit it is smaller and counts as
 # "anonymous, other"); a malloc arena by its 64 MB; a thread stack by its guard page.
 import sys, re, collections
@@ -49,6 +50,13 @@ for reg in regions:
     cats[c] += rss
     if c == 'anonymous, other' and rss > 512 and len(sys.argv) > 2:
         print('  anon other region', hex(reg[0]['start']), size>>10, 'kB size', rss, 'kB rss', [m['perms'] for m in reg])
+if len(sys.argv) > 2:
+    files = collections.Counter()
+    for mp in maps:
+        if mp['name'].startswith('/'):
+            files[mp['name'].rsplit('/', 1)[-1]] += mp['rss']
+    for f, v in files.most_common(25):
+        print(f"  {v / 1024:6.1f} MB  {f}")
 tot = sum(cats.values())
 for c, v in sorted(cats.items(), key=lambda x: -x[1]):
     if v < 50: continue

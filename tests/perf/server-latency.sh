@@ -96,7 +96,7 @@ echo "supervisor CPU during the load: $(awk -v a="$(cpu "$supervisor")" -v b="$c
 echo "loaded RSS (peak of samples every 0.2 s, $inverters inverters): $peak MB"
 echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB; after the load: $(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l) (peak $peak_threads)"
 # BREAKDOWN=1: resident memory by mapping (GC heap, malloc arenas, stacks, code), tests/perf/rss-breakdown.py.
-[ "${BREAKDOWN:-0}" = 1 ] && python3 tests/perf/rss-breakdown.py "$supervisor"
+[ "${BREAKDOWN:-0}" != 0 ] && python3 tests/perf/rss-breakdown.py "$supervisor" ${BREAKDOWN_FILES:+-v}
 grep -E 'Post-to-ACK|^OK|^FAILED' "$dir/simulate.log"
 echo "journal: $(dotnet "$dll" journal export --journal "$dir/journal.db" | wc -l) readings; simulate exit $status"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
