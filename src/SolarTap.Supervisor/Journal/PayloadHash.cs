@@ -5,7 +5,7 @@ namespace SolarTap.Supervisor.Journal;
 
 /// <summary>
 /// SHA-256 (FIPS 180-4) in managed code, for the key of the journal's <c>posts</c> table. The framework's SHA256 on
-/// Linux goes through OpenSSL, and loading libcrypto for this one hash cost the supervisor 3.5–4.5 MB of resident
+/// Linux goes through OpenSSL, and loading libcrypto for this one hash cost the supervisor about 3.5 MB of resident
 /// memory under load (docs/PERFORMANCE.md, "SolarEdge server"); payloads are small (one post), so speed is no concern.
 /// </summary>
 internal static class PayloadHash
