@@ -15,7 +15,7 @@ if [ "${UNIT_ENV:-1}" = 1 ]; then
   export $(sed -n 's/^Environment=//p' overlays/rootfs/usr/lib/systemd/system/solartap.service)
 fi
 # EXTRA_ENV="NAME=VALUE ..." adds to (or overrides) that environment, to measure a runtime knob.
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086,SC2163
 [ -n "${EXTRA_ENV:-}" ] && export ${EXTRA_ENV}
 [ -f "$dll" ] || { echo "build first: dotnet build Appliance.sln -c Release" >&2; exit 2; }
 if [ -n "${SOLARTAP:-}" ]; then
@@ -28,6 +28,7 @@ echo "supervisor: ${supervisor_cmd[*]}; ${EXTRA_ENV:+extra environment: $EXTRA_E
 dir=$(mktemp -d)
 supervisor=""
 notify=""
+# KEEP_LOG=FILE keeps the (last) supervisor's output.
 cleanup() {
   [ -n "${KEEP_LOG:-}" ] && cp "$dir/supervisor.log" "$KEEP_LOG"
   [ -n "$supervisor" ] && kill "$supervisor" 2>/dev/null || true
