@@ -14,6 +14,9 @@ if [ "${UNIT_ENV:-1}" = 1 ]; then
   # shellcheck disable=SC2046
   export $(sed -n 's/^Environment=//p' overlays/rootfs/usr/lib/systemd/system/solartap.service)
 fi
+# EXTRA_ENV="NAME=VALUE ..." adds to (or overrides) that environment, to measure a runtime knob.
+# shellcheck disable=SC2086,SC2163
+[ -n "${EXTRA_ENV:-}" ] && export ${EXTRA_ENV}
 [ -f "$dll" ] || { echo "build first: dotnet build Appliance.sln -c Release" >&2; exit 2; }
 if [ -n "${SOLARTAP:-}" ]; then
   [ -x "$SOLARTAP" ] || { echo "SOLARTAP=$SOLARTAP is not an executable" >&2; exit 2; }
@@ -21,11 +24,13 @@ if [ -n "${SOLARTAP:-}" ]; then
 else
   supervisor_cmd=(dotnet "$dll")
 fi
-echo "supervisor: ${supervisor_cmd[*]}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "supervisor: ${supervisor_cmd[*]}; ${EXTRA_ENV:+extra environment: $EXTRA_ENV; }load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dir=$(mktemp -d)
 supervisor=""
 notify=""
+# KEEP_LOG=FILE keeps the (last) supervisor's output.
 cleanup() {
+  [ -n "${KEEP_LOG:-}" ] && cp "$dir/supervisor.log" "$KEEP_LOG"
   [ -n "$supervisor" ] && kill "$supervisor" 2>/dev/null || true
   [ -n "$notify" ] && kill "$notify" 2>/dev/null || true
   rm -rf "$dir"
@@ -75,16 +80,24 @@ done
 
 sleep 3
 echo "idle RSS: $(rss "$supervisor") MB ($(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l))"
+[ "${BREAKDOWN:-0}" = 1 ] && python3 tests/perf/rss-breakdown.py "$supervisor"
 
-peak=0
+peak=0 peak_threads=0
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time, clock ticks
+cpu0=$(cpu "$supervisor")
 dotnet "$dll" simulate --server 127.0.0.1:32222 --id 7E200001 --count "$inverters" --optimizers 20 --interval 2s --posts "$posts" \
   --timeout 300s > "$dir/simulate.log" 2>&1 & simulator=$!
 while kill -0 "$simulator" 2>/dev/null; do
-  r=$(rss "$supervisor"); peak=$(awk -v a="$r" -v b="$peak" 'BEGIN {print (a > b) ? a : b}'); sleep 0.2
+  r=$(rss "$supervisor"); peak=$(awk -v a="$r" -v b="$peak" 'BEGIN {print (a > b) ? a : b}')
+  t=$(ls "/proc/$supervisor/task" | wc -l); [ "$t" -gt "$peak_threads" ] && peak_threads=$t
+  sleep 0.2
 done
 wait "$simulator" && status=0 || status=$?
+echo "supervisor CPU during the load: $(awk -v a="$(cpu "$supervisor")" -v b="$cpu0" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f s", (a - b) / hz}')"
 echo "loaded RSS (peak of samples every 0.2 s, $inverters inverters): $peak MB"
-echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB; after the load: $(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l)"
+echo "supervisor VmHWM: $(awk '/VmHWM/ {print $2 / 1024}' "/proc/$supervisor/status") MB; after the load: $(rss_parts "$supervisor")threads $(ls "/proc/$supervisor/task" | wc -l) (peak $peak_threads)"
+# BREAKDOWN=1: resident memory by mapping (GC heap, malloc arenas, stacks, code), tests/perf/rss-breakdown.py.
+[ "${BREAKDOWN:-0}" != 0 ] && python3 tests/perf/rss-breakdown.py "$supervisor" ${BREAKDOWN_FILES:+-v}
 grep -E 'Post-to-ACK|^OK|^FAILED' "$dir/simulate.log"
 echo "journal: $(dotnet "$dll" journal export --journal "$dir/journal.db" | wc -l) readings; simulate exit $status"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
