@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 
 namespace SolarTap.Supervisor.Journal;
@@ -41,7 +42,7 @@ public sealed partial class SqliteReadingJournal
         insert.Parameters[0].Value = post!.Device;
         insert.Parameters[1].Value = ToMicroseconds(post.Time);
         insert.Parameters[2].Value = received;
-        insert.Parameters[3].Value = PayloadHash.Sha256(post.Payload.Span);
+        insert.Parameters[3].Value = SHA256.HashData(post.Payload.Span);
         insert.Parameters[4].Value = post.Payload.ToArray();
         return insert.ExecuteNonQuery();
     }
