@@ -356,7 +356,7 @@ mdns_answer() {
 # The web page's port as `solartap status` shows it (80 here: with solaredge.mode off, port 80 is free).
 web_port() {
   local url
-  url=$(report_shows '^status: +web +running' | grep -oE 'http://[^ ]+' | head -1)
+  url=$(report_shows '^status: +web +running' | grep -oE 'http://[^ ,]+' | head -1)
   [[ $url =~ :([0-9]+)/?$ ]] && echo "${BASH_REMATCH[1]}" || echo 80
 }
 

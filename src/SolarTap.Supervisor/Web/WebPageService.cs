@@ -87,7 +87,8 @@ internal sealed partial class WebPageService(
             }
 
             Uri url = Url(app, endpoint);
-            status.SetSource(Component, ComponentState.Running, $"serving {url}");
+            string where = ConfigView.IsAny(endpoint.Address) ? $"{url}, and port {url.Port} of every other address" : url.ToString();
+            status.SetSource(Component, ComponentState.Running, $"serving {where}");
             LogServing(_logger, url);
             address.Set(url);
             await feed.RunAsync(stoppingToken).ConfigureAwait(false);
