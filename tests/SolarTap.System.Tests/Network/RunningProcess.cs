@@ -38,14 +38,24 @@ public sealed class RunningProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (Process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
+            if (Process.HasExited)
             {
-                Assert.Fail($"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}"); // ExitCode only once exited
+                // The pipes may still hold its last lines: read them all before judging.
+                await OutputComplete().ConfigureAwait(false);
+                Assert.True(Output.Contains(text, StringComparison.Ordinal), $"'{Command}' exited ({Process.ExitCode}) before printing '{text}'.\n{Output}"); // ExitCode only once exited
+                return;
             }
 
             Assert.True(clock.Elapsed < timeout, $"'{Command}' did not print '{text}' within {timeout.TotalSeconds} s.\n{Output}");
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Completes once the process has exited and all its output has been read.</summary>
+    public async Task OutputComplete()
+    {
+        await Process.WaitForExitAsync().ConfigureAwait(false);
+        await _pump.ConfigureAwait(false);
     }
 
     /// <summary>Sends SIGKILL: the process gets no chance to clean up (crash tests).</summary>
