@@ -189,21 +189,21 @@ no_failed_units() {
   ! last_report "$console" | grep -E '^failed: '
 }
 
+# How many reports the guest has finished so far.
+reports_ended() {
+  grep -ac SOLARTAP-REPORT-END "$console" || true
+}
+
+# fresh_report_answered COUNT: a report begun after report COUNT ended has `solartap status` answering.
+fresh_report_answered() {
+  [ "$(reports_ended)" -gt "$(($1 + 1))" ] && status_answered
+}
+
 check_guest_state() {
-  # A fresh report, begun after the session ended, in which `solartap status` answered (under TCG it may miss its
-  # 5 s window now and then). The first report to end may have begun before the last ACK: wait for the second.
-  local count waited=0
-  count=$(grep -ac SOLARTAP-REPORT-END "$console" || true)
-  while [ $waited -lt 240 ]; do
-    if [ "$(grep -ac SOLARTAP-REPORT-END "$console" || true)" -gt "$((count + 1))" ] &&
-      report_shows '^status: solartap: ' > /dev/null && ! report_shows 'did not answer' > /dev/null; then
-      break
-    fi
-    sleep 2
-    waited=$((waited + 2))
-  done
-  echo "--- the guest's last report:"
-  last_report "$console" | sed 's/^/    /'
+  # A fresh report, begun after the session ended, in which `solartap status` answered. The first report to end
+  # may have begun before the last ACK: wait for the second.
+  wait_until 240 fresh_report_answered "$(reports_ended)" || true
+  show_last_report
   check "the supervisor runs under systemd as Type=notify" report_shows '^unit: Type=notify'
   check "its watchdog is armed (WatchdogUSec=30s)" report_shows '^unit: WatchdogUSec=30s'
   check "systemd received watchdog pings" report_shows '^unit: WatchdogTimestampMonotonic=[1-9]'
@@ -311,12 +311,7 @@ EOF
 # The capture's counters and the inverter as the appliance's `solartap status` shows them, once it has all
 # three posts (a report comes every 20 s).
 capture_decoded_session() {
-  local waited=0
-  while [ $waited -lt 120 ]; do
-    report_shows "^status: +$inverter_id .* encrypted +3 " > /dev/null && break
-    sleep 5
-    waited=$((waited + 5))
-  done
+  wait_until 120 report_shows "^status: +$inverter_id .* encrypted +3 " || true
   report_shows '^status: +capture '
   report_shows "^status: +$inverter_id .* encrypted +3 .* capture *$"
 }
@@ -326,19 +321,9 @@ bridge_address() {
   report_shows '^ip: br0 ' | grep -oE '10\.77\.0\.[0-9]+' | head -1
 }
 
-# Waits for a report that shows br0's address, the Wi-Fi state and `solartap status` answering.
-wait_for_variant_report() {
-  local waited=0
-  while [ $waited -lt 240 ]; do
-    if [ -n "$(bridge_address)" ] && report_shows '^wifi: wpa_state=' > /dev/null &&
-      report_shows '^status: solartap: ' > /dev/null && ! report_shows 'did not answer' > /dev/null; then
-      break
-    fi
-    sleep 2
-    waited=$((waited + 2))
-  done
-  echo "--- the guest's last report:"
-  last_report "$console" | sed 's/^/    /'
+# A report that shows br0's address, the Wi-Fi state and `solartap status` answering.
+variant_report_ready() {
+  [ -n "$(bridge_address)" ] && report_shows '^wifi: wpa_state=' > /dev/null && status_answered
 }
 
 no_inverter_address() {
@@ -384,7 +369,8 @@ ssh_login() {
 }
 
 check_variant_state() {
-  wait_for_variant_report
+  wait_until 240 variant_report_ready || true
+  show_last_report
   check "the root file system is read-only" report_shows '^mount: / /dev/vda2 ext4 [^ ]+ ro,'
   check "the data partition is writable on /var/lib/solartap" report_shows '^mount: /var/lib/solartap /dev/vda3 ext4 [^ ]+ rw,'
   check "solartap status answers: running (its journal on the data partition)" report_shows '^status: solartap: running'

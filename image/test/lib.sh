@@ -22,6 +22,28 @@ summary() {
   [ "$failed" -eq 0 ]
 }
 
+# wait_until SECONDS COMMAND...: runs COMMAND every 2 s until it succeeds (true) or SECONDS have passed (false).
+wait_until() {
+  local limit=$1 waited=0
+  shift
+  until "$@" > /dev/null 2>&1; do
+    [ "$waited" -lt "$limit" ] || return 1
+    sleep 2
+    waited=$((waited + 2))
+  done
+}
+
+# The last report shows `solartap status` answering (under TCG it may miss its 5 s window now and then).
+status_answered() {
+  report_shows '^status: solartap: ' > /dev/null && ! report_shows 'did not answer' > /dev/null
+}
+
+# Prints the guest's last report, indented, for the test's log.
+show_last_report() {
+  echo "--- the guest's last report:"
+  last_report "$console" | sed 's/^/    /'
+}
+
 # wait_for_console FILE PATTERN SECONDS: true once the console log matches PATTERN (extended regex).
 wait_for_console() {
   local file=$1 pattern=$2 limit=$3 waited=0
